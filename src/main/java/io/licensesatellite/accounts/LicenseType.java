@@ -1,0 +1,3 @@
+package io.licensesatellite.accounts;
+
+public enum LicenseType { PERPETUAL, TERM }

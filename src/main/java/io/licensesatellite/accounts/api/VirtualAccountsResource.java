@@ -1,0 +1,97 @@
+package io.licensesatellite.accounts.api;
+
+import io.licensesatellite.accounts.AccountViews.ComplianceRow;
+import io.licensesatellite.accounts.AccountViews.LicensePoolView;
+import io.licensesatellite.accounts.AccountViews.NewLicensePool;
+import io.licensesatellite.accounts.AccountViews.SmartAccountView;
+import io.licensesatellite.accounts.AccountViews.VirtualAccountView;
+import io.licensesatellite.accounts.LicenseAllocation;
+import io.licensesatellite.accounts.VirtualAccounts;
+import io.licensesatellite.platform.SatelliteException;
+import io.licensesatellite.platform.api.Bodies;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts", description = "Smart Account, Virtual Accounts, licence pools and compliance")
+public class VirtualAccountsResource {
+    private final VirtualAccounts accounts;
+    private final LicenseAllocation allocation;
+
+    public VirtualAccountsResource(VirtualAccounts accounts, LicenseAllocation allocation) {
+        this.accounts = accounts;
+        this.allocation = allocation;
+    }
+
+    public record NameRequest(String name, String description) {}
+
+    @GET
+    @Path("/smart-account")
+    @Operation(summary = "The Smart Account this satellite serves")
+    public SmartAccountView smartAccount() {
+        return accounts.smartAccount().orElseThrow(() -> SatelliteException.notFound("No Smart Account has been named yet"));
+    }
+
+    @PUT
+    @Path("/smart-account")
+    @Operation(summary = "Name the Smart Account (until the upstream binds it)")
+    public SmartAccountView nameSmartAccount(NameRequest body) {
+        return accounts.nameSmartAccount(Bodies.required(body).name());
+    }
+
+    @POST
+    @Path("/virtual-accounts")
+    @Operation(summary = "Create a Virtual Account")
+    public Response create(NameRequest body, @jakarta.ws.rs.core.Context UriInfo uri) {
+        NameRequest request = Bodies.required(body);
+        VirtualAccountView created = accounts.create(request.name(), request.description());
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/virtual-accounts/{id}").build(created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/virtual-accounts")
+    @Operation(summary = "List Virtual Accounts")
+    public List<VirtualAccountView> list() {
+        return accounts.list();
+    }
+
+    @GET
+    @Path("/virtual-accounts/{id}")
+    public VirtualAccountView get(@PathParam("id") long id) {
+        return accounts.get(id);
+    }
+
+    @POST
+    @Path("/virtual-accounts/{id}/licenses")
+    @Operation(summary = "Add a locally entered licence pool to a Virtual Account")
+    public Response addLicense(@PathParam("id") long id, NewLicensePool body) {
+        return Response.status(Response.Status.CREATED).entity(accounts.addLicense(id, Bodies.required(body))).build();
+    }
+
+    @GET
+    @Path("/virtual-accounts/{id}/licenses")
+    public List<LicensePoolView> licenses(@PathParam("id") long id) {
+        return accounts.licenses(id);
+    }
+
+    @GET
+    @Path("/virtual-accounts/{id}/compliance")
+    @Operation(summary = "Per tag: purchased, in use, lent to lower tiers, borrowed from higher tiers, balance")
+    public List<ComplianceRow> compliance(@PathParam("id") long id) {
+        accounts.get(id);
+        return allocation.compliance(id);
+    }
+}

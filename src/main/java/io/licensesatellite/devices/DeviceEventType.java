@@ -1,0 +1,6 @@
+package io.licensesatellite.devices;
+
+public enum DeviceEventType {
+    REGISTERED, REREGISTERED, ID_CERT_RENEWED, AUTHORIZED, OUT_OF_COMPLIANCE, AUTHORIZATION_EXPIRED,
+    DEREGISTERED, REMOVED
+}

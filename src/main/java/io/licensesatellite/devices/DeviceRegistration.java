@@ -1,0 +1,110 @@
+package io.licensesatellite.devices;
+
+import io.licensesatellite.accounts.LicenseAllocation;
+import io.licensesatellite.accounts.VirtualAccounts;
+import io.licensesatellite.pki.IdCertificateRequest;
+import io.licensesatellite.pki.IssuedCertificate;
+import io.licensesatellite.pki.SatelliteKeys;
+import io.licensesatellite.tokens.RegistrationTokens;
+import io.licensesatellite.tokens.RegistrationTokens.RedemptionResult;
+import io.licensesatellite.tokens.TokenViews.Redemption;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Registers a device with an ID token: claims a token use, records the instance, issues its ID certificate. */
+@ApplicationScoped
+public class DeviceRegistration {
+    private final RegistrationTokens tokens;
+    private final ProductInstanceRepository instances;
+    private final DeviceEventRepository events;
+    private final LicenseAllocation allocation;
+    private final VirtualAccounts accounts;
+    private final SatelliteKeys keys;
+    private final DevicesConfig config;
+    private final Rejections rejections;
+    private final Clock clock;
+    private final ClockTolerancePolicy clockTolerance;
+
+    public DeviceRegistration(RegistrationTokens tokens, ProductInstanceRepository instances, DeviceEventRepository events,
+                              LicenseAllocation allocation, VirtualAccounts accounts, SatelliteKeys keys,
+                              DevicesConfig config, Rejections rejections, Clock clock) {
+        this.tokens = tokens;
+        this.instances = instances;
+        this.events = events;
+        this.allocation = allocation;
+        this.accounts = accounts;
+        this.keys = keys;
+        this.config = config;
+        this.rejections = rejections;
+        this.clock = clock;
+        this.clockTolerance = new ClockTolerancePolicy(config.clockTolerance());
+    }
+
+    @Transactional
+    public DeviceOutcome register(DeviceCommands.Register command) {
+        Instant now = clock.instant();
+        if (!clockTolerance.accepts(command.deviceTime(), now)) {
+            return rejections.reject(FailureReason.CLOCK_OFFSET, String.valueOf(command.deviceTime().toEpochMilli()));
+        }
+        RedemptionResult result = tokens.redeem(command.token(), now);
+        if (result instanceof RedemptionResult.Refused refused) {
+            return rejections.reject(switch (refused.reason()) {
+                case UNKNOWN -> FailureReason.TOKEN_UNKNOWN;
+                case REVOKED -> FailureReason.TOKEN_REVOKED;
+                case EXPIRED -> FailureReason.TOKEN_EXPIRED;
+                case USED_UP -> FailureReason.TOKEN_USED_UP;
+            }, null);
+        }
+        Redemption redemption = ((RedemptionResult.Redeemed) result).redemption();
+        if (command.exportControlledRequested() && !redemption.exportControlled()) {
+            return rejections.reject(FailureReason.EXPORT_CONTROL_NOT_ALLOWED, null);
+        }
+        Optional<ProductInstance> existing = instances.findByUdi(command.udi().pid(), command.udi().serialNumber());
+        boolean replacing = existing.isPresent();
+        if (replacing) {
+            if (!command.force()) {
+                return rejections.reject(FailureReason.ALREADY_REGISTERED, command.udi().toString());
+            }
+            ProductInstance old = existing.get();
+            allocation.releaseAll(old.id);
+            events.record(old, DeviceEventType.REREGISTERED, "replaced by a forced registration");
+            instances.remove(old);
+            instances.flush();
+        }
+        ProductInstance instance = new ProductInstance();
+        instance.id = UUID.randomUUID().toString();
+        instance.virtualAccountId = redemption.virtualAccountId();
+        instance.tokenId = redemption.tokenId();
+        instance.pid = command.udi().pid();
+        instance.serialNumber = command.udi().serialNumber();
+        instance.uuid = command.udi().uuid();
+        instance.hostname = command.hostname();
+        instance.productName = command.productName();
+        instance.softwareVersion = command.softwareVersion();
+        instance.state = InstanceState.REGISTERED;
+        instance.exportControlled = redemption.exportControlled();
+        instance.publicKey = command.publicKeyDer();
+        String commonName = command.productName() == null || command.productName().isBlank() ? command.udi().pid() : command.productName();
+        IssuedCertificate certificate = keys.issueIdCertificate(new IdCertificateRequest(commonName, instance.id, command.publicKeyDer()));
+        instance.idCertSerial = certificate.serial();
+        instance.idCertPem = certificate.pem();
+        instance.idCertNotAfter = certificate.notAfter();
+        instance.registeredAt = now;
+        instance.lastContactAt = now;
+        instances.persist(instance);
+        events.record(instance, DeviceEventType.REGISTERED, (replacing ? "forced registration" : "registration")
+                + " with token #" + redemption.tokenId());
+        return new DeviceOutcome.Registered(instance.id, accounts.smartAccountName(), accounts.name(instance.virtualAccountId),
+                instance.exportControlled, certificate.pem(), certificate.serial(), certificate.notAfter(),
+                renewAfter(certificate));
+    }
+
+    static Instant renewAfter(IssuedCertificate certificate) {
+        // Halfway through the certificate's life: six months of a one-year certificate, as the vendor's agents do.
+        return certificate.notBefore().plus(java.time.Duration.between(certificate.notBefore(), certificate.notAfter()).dividedBy(2));
+    }
+}

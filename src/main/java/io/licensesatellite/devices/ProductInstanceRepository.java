@@ -1,0 +1,78 @@
+package io.licensesatellite.devices;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class ProductInstanceRepository implements PanacheRepository<ProductInstance> {
+
+    public Optional<ProductInstance> findByPiid(String id) {
+        return Optional.ofNullable(getEntityManager().find(ProductInstance.class, id));
+    }
+
+    public Optional<ProductInstance> findByUdi(String pid, String serial) {
+        return find("pid = ?1 and serialNumber = ?2", pid, serial).firstResultOptional();
+    }
+
+    public void remove(ProductInstance instance) {
+        getEntityManager().remove(instance);
+    }
+
+    /** Instances still holding an authorisation whose last contact is at or before the cut-off. */
+    public List<ProductInstance> silentSince(Instant cutoff, int limit) {
+        return find("state in ?1 and lastContactAt <= ?2 order by lastContactAt",
+                EnumSet.of(InstanceState.REGISTERED, InstanceState.AUTHORIZED, InstanceState.OUT_OF_COMPLIANCE), cutoff)
+                .page(Page.ofSize(limit)).list();
+    }
+
+    public List<ProductInstance> certificateLapsedBy(Instant now, int limit) {
+        return find("idCertNotAfter <= ?1 order by idCertNotAfter", now).page(Page.ofSize(limit)).list();
+    }
+
+    public record Filter(InstanceState state, Long virtualAccountId, String pid, String serialNumber, String hostname) {}
+
+    public List<ProductInstance> search(Filter filter, int page, int size) {
+        Query q = query(filter);
+        return find(q.jpql + " order by registeredAt desc, id", q.params).page(Page.of(page, size)).list();
+    }
+
+    public long count(Filter filter) {
+        Query q = query(filter);
+        return count(q.jpql, q.params);
+    }
+
+    private record Query(String jpql, Parameters params) {}
+
+    private static Query query(Filter f) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (f.state() != null) {
+            where.add("state = :state");
+            params.and("state", f.state());
+        }
+        if (f.virtualAccountId() != null) {
+            where.add("virtualAccountId = :va");
+            params.and("va", f.virtualAccountId());
+        }
+        if (f.pid() != null) {
+            where.add("pid = :pid");
+            params.and("pid", f.pid());
+        }
+        if (f.serialNumber() != null) {
+            where.add("serialNumber = :serial");
+            params.and("serial", f.serialNumber());
+        }
+        if (f.hostname() != null) {
+            where.add("lower(hostname) like :hostname");
+            params.and("hostname", "%" + f.hostname().toLowerCase() + "%");
+        }
+        return new Query(where.isEmpty() ? "1 = 1" : String.join(" and ", where), params);
+    }
+}

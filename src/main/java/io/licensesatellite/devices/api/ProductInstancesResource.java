@@ -1,0 +1,83 @@
+package io.licensesatellite.devices.api;
+
+import io.licensesatellite.admin.api.AdminRequestFilters;
+import io.licensesatellite.devices.InstanceState;
+import io.licensesatellite.devices.InstanceViews.EventView;
+import io.licensesatellite.devices.InstanceViews.InstanceDetail;
+import io.licensesatellite.devices.InstanceViews.InstanceSummary;
+import io.licensesatellite.devices.InstanceViews.Page;
+import io.licensesatellite.devices.ProductInstanceRepository;
+import io.licensesatellite.devices.ProductInstances;
+import io.licensesatellite.platform.SatelliteException;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/product-instances")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Product instances", description = "Registered devices")
+public class ProductInstancesResource {
+    private final ProductInstances instances;
+
+    public ProductInstancesResource(ProductInstances instances) {
+        this.instances = instances;
+    }
+
+    @GET
+    @Operation(summary = "Search product instances by state, Virtual Account, PID, serial number, hostname (substring)")
+    public Page<InstanceSummary> search(@QueryParam("state") String state, @QueryParam("virtualAccountId") Long vaId,
+                                        @QueryParam("pid") String pid, @QueryParam("serialNumber") String serial,
+                                        @QueryParam("hostname") String hostname,
+                                        @QueryParam("page") @DefaultValue("0") int page,
+                                        @QueryParam("size") @DefaultValue("50") int size) {
+        return instances.search(new ProductInstanceRepository.Filter(state(state), vaId, blankToNull(pid),
+                blankToNull(serial), blankToNull(hostname)), page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One instance with its licences, certificate expiry, last contact and recent events")
+    public InstanceDetail detail(@PathParam("id") String id) {
+        return instances.detail(id);
+    }
+
+    @GET
+    @Path("/{id}/events")
+    public Page<EventView> events(@PathParam("id") String id, @QueryParam("page") @DefaultValue("0") int page,
+                                  @QueryParam("size") @DefaultValue("50") int size) {
+        return instances.events(id, page, size);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Remove an instance: its licences go back to the pool; the device must register again")
+    public Response remove(@PathParam("id") String id, @Context ContainerRequestContext request) {
+        instances.remove(id, String.valueOf(request.getProperty(AdminRequestFilters.ACTOR)));
+        return Response.noContent().build();
+    }
+
+    private static InstanceState state(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String normal = value.trim().toUpperCase(Locale.ROOT).replace(' ', '_');
+        return Arrays.stream(InstanceState.values()).filter(s -> s.name().equals(normal)).findFirst()
+                .orElseThrow(() -> SatelliteException.invalid("state", "one of " + Arrays.toString(InstanceState.values())));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,27 @@
+package io.licensesatellite.platform;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A clock tests and the simulator move by hand, by days and years. Thread-safe. */
+public final class MutableClock extends Clock {
+    private final AtomicReference<Instant> now;
+
+    public MutableClock(Instant start) { this.now = new AtomicReference<>(start); }
+
+    public static MutableClock startingNow() { return new MutableClock(Instant.now()); }
+
+    public void advance(Duration by) { now.updateAndGet(i -> i.plus(by)); }
+
+    public void set(Instant instant) { now.set(instant); }
+
+    @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+
+    @Override public Clock withZone(ZoneId zone) { return this; }
+
+    @Override public Instant instant() { return now.get(); }
+}

@@ -1,0 +1,33 @@
+package io.licensesatellite.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Domain features know nothing of doors, HTTP or the admin feature; only their {@code api} packages do. */
+@AnalyzeClasses(packages = "io.licensesatellite", importOptions = ImportOption.DoNotIncludeTests.class)
+class FeatureDirectionTest {
+    private static final String[] DOMAIN = {
+        "io.licensesatellite.accounts", "io.licensesatellite.tokens", "io.licensesatellite.devices",
+        "io.licensesatellite.pki", "io.licensesatellite.sync"
+    };
+
+    @ArchTest
+    static final ArchRule domainIgnoresDoorsAndHttp = noClasses().that().resideInAnyPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.licensesatellite.protocol..", "io.licensesatellite.admin..", "jakarta.ws.rs..", "io.vertx..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule doorsHoldNoEntities = noClasses().that().resideInAnyPackage("io.licensesatellite.protocol..")
+            .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class);
+
+    @ArchTest
+    static final ArchRule simulatorIsAnOutsider = noClasses().that().resideInAnyPackage("io.licensesatellite.agent..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.licensesatellite.devices..", "io.licensesatellite.accounts..", "io.licensesatellite.tokens..",
+                    "io.licensesatellite.admin..", "jakarta.persistence..", "jakarta.enterprise..");
+}
