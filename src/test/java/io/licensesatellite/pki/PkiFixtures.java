@@ -48,6 +48,11 @@ final class PkiFixtures {
             public String name() {
                 return SATELLITE_NAME;
             }
+
+            @Override
+            public Storage storage() {
+                return () -> 5000;
+            }
         };
     }
 

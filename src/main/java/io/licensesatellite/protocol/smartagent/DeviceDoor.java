@@ -41,6 +41,7 @@ import org.jboss.logging.Logger;
 public class DeviceDoor {
     private static final Logger LOG = Logger.getLogger(DeviceDoor.class);
     private static final long START_TIMEOUT_SECONDS = 30;
+    private static final AtomicInteger RANDOM_PORT_GROUPS = new AtomicInteger();
 
     private final Vertx vertx;
     private final DeviceRequestRoutes routes;
@@ -151,13 +152,14 @@ public class DeviceDoor {
         return options;
     }
 
-    /** Deploys one server instance first to learn the real port (port 0), then the rest on that port. */
+    /**
+     * All instances in one deployment share the port. For port 0 they bind a negative port: Vert.x's way to
+     * have several servers share one randomly chosen port instead of each taking its own. The number is
+     * unique per listen so that two doors (or the plain-HTTP port) in one Vert.x never join each other.
+     */
     private int listen(Router router, HttpServerOptions options, int requestedPort, int instances) {
         AtomicInteger bound = new AtomicInteger(-1);
-        deploy(router, new HttpServerOptions(options).setPort(requestedPort), 1, bound);
-        if (instances > 1) {
-            deploy(router, new HttpServerOptions(options).setPort(bound.get()), instances - 1, new AtomicInteger());
-        }
+        deploy(router, new HttpServerOptions(options).setPort(requestedPort == 0 ? RANDOM_PORT_GROUPS.decrementAndGet() : requestedPort), instances, bound);
         return bound.get();
     }
 

@@ -31,7 +31,7 @@ public final class DeviceRequestRoutes {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(handler.maxBodyBytes());
         for (String path : PATHS) {
             // ordered=false: requests from many devices run in parallel on the worker pool.
-            router.post(path).handler(DeviceRequestRoutes::exactPath).handler(body).blockingHandler(this::handle, false);
+            router.post(path).handler(body).blockingHandler(this::handle, false);
         }
         router.errorHandler(404, ctx -> send(ctx, Problem.of(ErrorKind.NOT_FOUND,
                 "Device requests go to " + CALL_HOME_PATH + " or " + SMART_TRANSPORT_PATH + ".").reply()));
@@ -39,19 +39,6 @@ public final class DeviceRequestRoutes {
         router.errorHandler(413, ctx -> send(ctx, DeviceRequestHandler.tooLarge(handler.maxBodyBytes()).reply()));
         router.errorHandler(500, ctx -> send(ctx, Problem.of(ErrorKind.INTERNAL, "The request could not be processed.").reply()));
         return router;
-    }
-
-    /** Devices use the paths exactly as written; a differently cased path is another resource. */
-    private static void exactPath(RoutingContext ctx) {
-        String path = ctx.normalizedPath();
-        if (path.endsWith("/") && path.length() > 1) {
-            path = path.substring(0, path.length() - 1);
-        }
-        if (PATHS.contains(path)) {
-            ctx.next();
-        } else {
-            ctx.fail(404);
-        }
     }
 
     private void handle(RoutingContext ctx) {

@@ -1,0 +1,83 @@
+package io.licensesatellite.devices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.licensesatellite.agent.AgentMessages.DeviceIdentity;
+import io.licensesatellite.agent.AgentMessages.RegisterRequest;
+import io.licensesatellite.agent.AgentReply;
+import io.licensesatellite.agent.SmartAgentClient;
+import io.licensesatellite.platform.SatelliteConfig;
+import io.licensesatellite.protocol.smartagent.DeviceDoor;
+import io.licensesatellite.testing.AdminApi;
+import io.licensesatellite.testing.Devices;
+import io.licensesatellite.testing.TestClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.net.URL;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A registration that cannot get its token's row lock in time (another transaction holds it) is answered
+ * "try again", changes nothing, and succeeds once the database is free.
+ */
+@QuarkusTest
+class DatabaseBusyTest {
+    @TestHTTPResource(value = "/", tls = true)
+    URL base;
+
+    @Inject
+    SatelliteConfig config;
+
+    @Inject
+    DeviceDoor door;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void aLockedTokenRowAsksTheDeviceToRetry() throws Exception {
+        TestClock.CLOCK.set(Instant.now());
+        AdminApi api = new AdminApi(base, config.dataDir());
+        SmartAgentClient client = new Devices(door.port()).client();
+        long va = api.createVirtualAccount("VA-" + UUID.randomUUID());
+        String token = api.createToken(va, 30, 5, false);
+        long tokenId = api.tokenId(va, token);
+
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("select id from registration_token where id = ?1 for update")
+                    .setParameter(1, tokenId).getResultList();
+            locked.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        DeviceIdentity device = Devices.aSwitch();
+        AgentReply<?> busy;
+        try {
+            busy = client.register(device, RegisterRequest.withToken(token, false));
+        } finally {
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+        }
+        AgentReply.Failure<?> failure = Devices.failure(busy);
+        assertThat(failure.status()).isEqualTo("OK_TRY_AGAIN");
+        assertThat(failure.transientFailure()).isTrue();
+        assertThat(failure.failureReason()).isEqualTo("Your request could not be processed right now. Please try again");
+        api.asAdmin().get("/api/v1/tokens/" + tokenId).then().body("uses", org.hamcrest.Matchers.equalTo(0));
+
+        Devices.success(client.register(device, RegisterRequest.withToken(token, false)));
+    }
+}

@@ -1,0 +1,130 @@
+package io.licensesatellite.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The packaged satellite ({@code target/quarkus-app/quarkus-run.jar}) run as a separate process, on loopback
+ * and free ports, so tests can kill it the hard way and start it again on the same data directory.
+ */
+public final class SatelliteProcess implements AutoCloseable {
+    private final Path dataDir;
+    private final int adminPort;
+    private final int devicePort;
+    private final Path log;
+    private Process process;
+
+    public SatelliteProcess(Path dataDir) {
+        this.dataDir = dataDir;
+        this.adminPort = freePort();
+        this.devicePort = freePort();
+        this.log = dataDir.resolveSibling(dataDir.getFileName() + "-satellite.log");
+    }
+
+    public SatelliteProcess start() throws IOException, InterruptedException {
+        String jar = System.getProperty("satellite.app.jar", "target/quarkus-app/quarkus-run.jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-Dsatellite.data-dir=" + dataDir,
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.ssl-port=" + adminPort,
+                "-Dsatellite.device-door.host=127.0.0.1",
+                "-Dsatellite.device-door.port=" + devicePort,
+                "-jar", Path.of(jar).toAbsolutePath().toString()));
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        awaitReady(Duration.ofSeconds(90));
+        return this;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public URI adminUri() {
+        return URI.create("https://127.0.0.1:" + adminPort);
+    }
+
+    public URI deviceDoorUri() {
+        return URI.create("https://127.0.0.1:" + devicePort);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String adminSecret() throws IOException {
+        return Files.readString(dataDir.resolve("initial-admin-password"), StandardCharsets.UTF_8).strip();
+    }
+
+    /** An admin API call; returns status and body. */
+    public HttpResponse<String> admin(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(adminUri().resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("admin:" + adminSecret()).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public String logText() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private void awaitReady(Duration limit) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The satellite exited during start-up:\n" + logText());
+            }
+            try {
+                HttpResponse<String> health = client().send(HttpRequest.newBuilder(adminUri().resolve("/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && Files.exists(dataDir.resolve("initial-admin-password"))) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // The listener is not open yet.
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The satellite did not become ready within " + limit + ":\n" + logText());
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().sslContext(InsecureTls.context()).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
