@@ -7,6 +7,7 @@ import io.licensesatellite.pki.IssuedCertificate;
 import io.licensesatellite.pki.SatelliteKeys;
 import io.licensesatellite.tokens.RegistrationTokens;
 import io.licensesatellite.tokens.RegistrationTokens.RedemptionResult;
+import io.licensesatellite.tokens.TokenRefusal;
 import io.licensesatellite.tokens.TokenViews.Redemption;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,7 +16,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Registers a device with an ID token: claims a token use, records the instance, issues its ID certificate. */
+/**
+ * Registers a device with an ID token: checks the token, records the instance, issues its ID certificate, and
+ * claims the token use last so the token row is locked only for the commit.
+ */
 @ApplicationScoped
 public class DeviceRegistration {
     private final RegistrationTokens tokens;
@@ -50,14 +54,9 @@ public class DeviceRegistration {
         if (!clockTolerance.accepts(command.deviceTime(), now)) {
             return rejections.reject(FailureReason.CLOCK_OFFSET, String.valueOf(command.deviceTime().toEpochMilli()));
         }
-        RedemptionResult result = tokens.redeem(command.token(), now);
+        RedemptionResult result = tokens.check(command.token(), now);
         if (result instanceof RedemptionResult.Refused refused) {
-            return rejections.reject(switch (refused.reason()) {
-                case UNKNOWN -> FailureReason.TOKEN_UNKNOWN;
-                case REVOKED -> FailureReason.TOKEN_REVOKED;
-                case EXPIRED -> FailureReason.TOKEN_EXPIRED;
-                case USED_UP -> FailureReason.TOKEN_USED_UP;
-            }, null);
+            return rejections.reject(reasonFor(refused.reason()), null);
         }
         Redemption redemption = ((RedemptionResult.Redeemed) result).redemption();
         if (command.exportControlledRequested() && !redemption.exportControlled()) {
@@ -98,9 +97,22 @@ public class DeviceRegistration {
         instances.persist(instance);
         events.record(instance, DeviceEventType.REGISTERED, (replacing ? "forced registration" : "registration")
                 + " with token #" + redemption.tokenId());
+        Optional<TokenRefusal> lostRace = tokens.claimUse(redemption.tokenId(), now);
+        if (lostRace.isPresent()) {
+            return rejections.reject(reasonFor(lostRace.get()), null);
+        }
         return new DeviceOutcome.Registered(instance.id, accounts.smartAccountName(), accounts.name(instance.virtualAccountId),
                 instance.exportControlled, certificate.pem(), certificate.serial(), certificate.notAfter(),
                 renewAfter(certificate));
+    }
+
+    private static FailureReason reasonFor(TokenRefusal refusal) {
+        return switch (refusal) {
+            case UNKNOWN -> FailureReason.TOKEN_UNKNOWN;
+            case REVOKED -> FailureReason.TOKEN_REVOKED;
+            case EXPIRED -> FailureReason.TOKEN_EXPIRED;
+            case USED_UP -> FailureReason.TOKEN_USED_UP;
+        };
     }
 
     static Instant renewAfter(IssuedCertificate certificate) {

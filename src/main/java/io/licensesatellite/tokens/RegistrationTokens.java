@@ -94,21 +94,32 @@ public class RegistrationTokens {
     }
 
     /**
-     * Claims one use of the token in the caller's transaction, or says why it cannot. The use is only
-     * counted if the caller commits.
+     * Whether the token may register a device now, without taking a use yet: the caller does its work first and
+     * claims the use last, so the token's row is locked only for the end of the transaction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public RedemptionResult redeem(String token, Instant now) {
+    public RedemptionResult check(String token, Instant now) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return new RedemptionResult.Refused(TokenRefusal.UNKNOWN);
         }
-        RegistrationToken entity = tokens.findByHashForUpdate(hash(token)).orElse(null);
+        RegistrationToken entity = tokens.findByHash(hash(token)).orElse(null);
         var refusal = TokenRedemptionPolicy.check(entity, now);
         if (refusal.isPresent()) {
             return new RedemptionResult.Refused(refusal.get());
         }
-        entity.uses++;
         return new RedemptionResult.Redeemed(new Redemption(entity.id, entity.virtualAccountId, entity.exportControlled));
+    }
+
+    /**
+     * Takes one use of a token {@link #check checked} earlier in the same transaction, atomically: two
+     * registrations racing for the last use cannot both win. The use counts only if the caller commits.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Optional<TokenRefusal> claimUse(long tokenId, Instant now) {
+        if (tokens.claimUse(tokenId, now)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(TokenRedemptionPolicy.check(tokens.reload(tokenId), now).orElse(TokenRefusal.USED_UP));
     }
 
     public sealed interface RedemptionResult {

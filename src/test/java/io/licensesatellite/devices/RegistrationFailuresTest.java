@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +102,35 @@ class RegistrationFailuresTest {
         Devices.registered(client, Devices.aSwitch(), token);
         assertRefused(Devices.aSwitch(), token, "The ID token has reached its maximum number of uses");
         api.asAdmin().get("/api/v1/tokens/" + api.tokenId(va, token)).then().body("uses", equalTo(1)).body("status", equalTo("USED_UP"));
+    }
+
+    @Test
+    void devicesRacingForATokensLastUsesNeverOverspendIt() throws Exception {
+        String token = api.createToken(va, 30, 3, false);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<AgentReply<Registration>>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                DeviceIdentity device = Devices.aSwitch();
+                replies.add(pool.submit(() -> client.register(device, RegisterRequest.withToken(token, false))));
+            }
+            int registered = 0;
+            for (var reply : replies) {
+                AgentReply<Registration> r = reply.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (r.succeeded()) {
+                    registered++;
+                } else {
+                    assertThat(((AgentReply.Failure<?>) r).failureReason()).isIn(
+                            "The ID token has reached its maximum number of uses",
+                            "Your request could not be processed right now. Please try again");
+                }
+            }
+            assertThat(registered).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+        api.asAdmin().get("/api/v1/tokens/" + api.tokenId(va, token)).then().body("uses", equalTo(3));
+        api.asAdmin().get("/api/v1/product-instances?virtualAccountId=" + va).then().body("total", equalTo(3));
     }
 
     @Test
