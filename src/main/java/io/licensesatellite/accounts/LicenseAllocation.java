@@ -56,6 +56,7 @@ public class LicenseAllocation {
                 row.requestedTag = e.getKey();
                 row.chargedTag = charge.chargedTag();
                 row.quantity = charge.quantity();
+                row.covered = charge.covered();
                 row.createdAt = now;
                 reservations.persist(row);
             }
@@ -127,7 +128,7 @@ public class LicenseAllocation {
             ledger.purchase(p.tag, p.effectiveQuantity(today), p.higherTierTag);
         }
         for (Object[] row : reservations.chargedByTag(vaId)) {
-            ledger.charge((String) row[0], ((Number) row[1]).intValue());
+            ledger.charge((String) row[0], ((Number) row[2]).intValue(), (Boolean) row[1]);
         }
         return ledger;
     }

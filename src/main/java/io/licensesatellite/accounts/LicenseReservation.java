@@ -34,6 +34,10 @@ public class LicenseReservation {
     @Column(nullable = false)
     public int quantity;
 
+    /** False for use no pool could cover: it lowers the balance but holds no real licence. */
+    @Column(nullable = false)
+    public boolean covered;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

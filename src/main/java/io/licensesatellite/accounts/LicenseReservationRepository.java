@@ -19,10 +19,10 @@ public class LicenseReservationRepository implements PanacheRepository<LicenseRe
         return delete("instanceId", instanceId);
     }
 
-    /** Per charged tag of a VA, the total charged: the ledger's starting point. */
+    /** Per charged tag of a VA and whether covered, the total: the ledger's starting point. */
     public List<Object[]> chargedByTag(long vaId) {
         return getEntityManager()
-                .createQuery("select r.chargedTag, sum(r.quantity) from LicenseReservation r where r.virtualAccountId = ?1 group by r.chargedTag", Object[].class)
+                .createQuery("select r.chargedTag, r.covered, sum(r.quantity) from LicenseReservation r where r.virtualAccountId = ?1 group by r.chargedTag, r.covered", Object[].class)
                 .setParameter(1, vaId)
                 .getResultList();
     }

@@ -29,6 +29,8 @@ final class AgentState {
     /** SubjectPublicKeyInfo, base64 DER. */
     String publicKey;
     Instant createdAt;
+    /** As {@code show license status} names it: Callhome or Smart. */
+    String transport;
 
     long evaluationUsedSeconds;
     /** Set while unregistered: evaluation time runs. */

@@ -24,7 +24,7 @@ final class ShowLicenseStatus {
                          NextAction next, Instant nextAuthorizationAttempt, Instant now) {
         StringBuilder out = new StringBuilder();
         out.append("Smart Licensing is ENABLED\n\n");
-        out.append("Transport:\n  Type: Callhome\n\n");
+        out.append("Transport:\n  Type: ").append(s.transport == null ? "Callhome" : s.transport).append("\n\n");
 
         out.append("Registration:\n");
         switch (registration) {

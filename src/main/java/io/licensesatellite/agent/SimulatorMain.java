@@ -192,6 +192,9 @@ public final class SimulatorMain {
         List<SmartAgent> agents = agents(arguments, store, client);
         int concurrency = arguments.positiveInt("concurrency", 1);
         Instant deadline = clock.instant().plus(duration);
+        // Timers are read from the clock, but the run also ends after its duration of real time, so a
+        // clock that does not move (tests, a suspended VM) cannot keep it going for ever.
+        long realDeadline = System.nanoTime() + duration.toNanos();
         out.println("Running " + agents.size() + " device(s) until " + deadline);
         boolean allSucceeded = true;
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -206,16 +209,16 @@ public final class SimulatorMain {
                     }
                 }
                 Instant later = clock.instant();
+                long realRemaining = realDeadline - System.nanoTime();
+                if (!later.isBefore(deadline) || realRemaining <= 0) {
+                    break;
+                }
                 Instant next = agents.stream().map(a -> a.nextAction(later))
                         .filter(a -> a.kind() != SmartAgent.NextAction.Kind.NONE)
                         .map(SmartAgent.NextAction::at).min(Instant::compareTo).orElse(deadline);
-                if (!later.isBefore(deadline)) {
-                    break;
-                }
                 Instant wake = next.isBefore(deadline) ? next : deadline;
-                if (wake.isAfter(later)) {
-                    Thread.sleep(Duration.between(later, wake).toMillis() + 1);
-                }
+                long sleepMillis = Math.min(Duration.between(later, wake).toMillis(), realRemaining / 1_000_000);
+                Thread.sleep(Math.max(1, sleepMillis));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -225,6 +225,7 @@ public final class SmartAgent {
     private Attempt attemptRegistration() {
         Instant now = clock.instant();
         state.lastRegistrationAttempt = now;
+        state.transport = client.framing() == SmartAgentClient.Framing.JSON ? "Smart" : "Callhome";
         AgentReply<Registration> reply;
         try {
             reply = client.register(identity(), new RegisterRequest(state.pendingToken, state.pendingForce, state.hostname,

@@ -79,6 +79,10 @@ public final class SmartAgentClient {
         this.clock = clock;
     }
 
+    public Framing framing() {
+        return framing;
+    }
+
     /** @param doorBaseUrl e.g. {@code https://satellite:8444}; the framing's path is appended */
     public static SmartAgentClient overHttps(URI doorBaseUrl, SSLContext tls, Framing framing, Clock clock) {
         String base = doorBaseUrl.toString().replaceAll("/+$", "");
@@ -254,8 +258,7 @@ public final class SmartAgentClient {
         try {
             response = transport.post(framing.contentType(), body);
         } catch (IOException e) {
-            throw new SmartAgentException(Kind.COMMUNICATION, "cannot reach the satellite: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), 0, e);
+            throw new SmartAgentException(Kind.COMMUNICATION, "cannot reach the satellite: " + describe(e), 0, e);
         }
         return read(type, nonce, response);
     }
@@ -306,6 +309,16 @@ public final class SmartAgentClient {
         } catch (MalformedMessageException | IllegalArgumentException e) {
             throw badReply(e.getMessage());
         }
+    }
+
+    /** The JDK client often wraps the telling exception (connection refused, handshake failure) without a message. */
+    private static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName();
     }
 
     private static ObjectNode sudi(DeviceIdentity device) {

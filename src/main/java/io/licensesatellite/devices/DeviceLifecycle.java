@@ -51,12 +51,13 @@ public class DeviceLifecycle {
 
     @Transactional
     public int expireSilentDevices(Instant now) {
-        List<ProductInstance> silent = instances.silentSince(now.minus(config.authorizationValidity()), config.lifecycleBatchSize());
+        // Only an authorisation renews an authorisation: an ID-certificate renewal is contact, but keeps no licence.
+        List<ProductInstance> silent = instances.authorizationLapsedBy(now, config.lifecycleBatchSize());
         for (ProductInstance instance : silent) {
             long released = allocation.releaseAll(instance.id);
             instance.state = InstanceState.AUTHORIZATION_EXPIRED;
             events.record(instance, DeviceEventType.AUTHORIZATION_EXPIRED,
-                    "no contact since " + instance.lastContactAt + (released > 0 ? "; licences returned to the pool" : ""));
+                    "authorisation not renewed since " + instance.authorizedAt + (released > 0 ? "; licences returned to the pool" : ""));
         }
         return silent.size();
     }

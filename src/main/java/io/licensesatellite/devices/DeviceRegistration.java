@@ -22,6 +22,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DeviceRegistration {
+    static final int MAX_COMMON_NAME = 64;
+
     private final RegistrationTokens tokens;
     private final ProductInstanceRepository instances;
     private final DeviceEventRepository events;
@@ -32,10 +34,11 @@ public class DeviceRegistration {
     private final Rejections rejections;
     private final Clock clock;
     private final ClockTolerancePolicy clockTolerance;
+    private final java.time.Duration renewAfter;
 
     public DeviceRegistration(RegistrationTokens tokens, ProductInstanceRepository instances, DeviceEventRepository events,
                               LicenseAllocation allocation, VirtualAccounts accounts, SatelliteKeys keys,
-                              DevicesConfig config, Rejections rejections, Clock clock) {
+                              DevicesConfig config, io.licensesatellite.pki.PkiConfig pki, Rejections rejections, Clock clock) {
         this.tokens = tokens;
         this.instances = instances;
         this.events = events;
@@ -46,6 +49,7 @@ public class DeviceRegistration {
         this.rejections = rejections;
         this.clock = clock;
         this.clockTolerance = new ClockTolerancePolicy(config.clockTolerance());
+        this.renewAfter = pki.idCertificateRenewAfter();
     }
 
     @Transactional
@@ -87,8 +91,8 @@ public class DeviceRegistration {
         instance.state = InstanceState.REGISTERED;
         instance.exportControlled = redemption.exportControlled();
         instance.publicKey = command.publicKeyDer();
-        String commonName = command.productName() == null || command.productName().isBlank() ? command.udi().pid() : command.productName();
-        IssuedCertificate certificate = keys.issueIdCertificate(new IdCertificateRequest(commonName, instance.id, command.publicKeyDer()));
+        IssuedCertificate certificate = keys.issueIdCertificate(new IdCertificateRequest(
+                commonName(command.productName(), command.udi().pid()), instance.id, command.publicKeyDer()));
         instance.idCertSerial = certificate.serial();
         instance.idCertPem = certificate.pem();
         instance.idCertNotAfter = certificate.notAfter();
@@ -103,7 +107,7 @@ public class DeviceRegistration {
         }
         return new DeviceOutcome.Registered(instance.id, accounts.smartAccountName(), accounts.name(instance.virtualAccountId),
                 instance.exportControlled, certificate.pem(), certificate.serial(), certificate.notAfter(),
-                renewAfter(certificate));
+                certificate.notBefore().plus(renewAfter));
     }
 
     private static FailureReason reasonFor(TokenRefusal refusal) {
@@ -115,8 +119,9 @@ public class DeviceRegistration {
         };
     }
 
-    static Instant renewAfter(IssuedCertificate certificate) {
-        // Halfway through the certificate's life: six months of a one-year certificate, as the vendor's agents do.
-        return certificate.notBefore().plus(java.time.Duration.between(certificate.notBefore(), certificate.notAfter()).dividedBy(2));
+    /** The certificate's CN: the product name, else the PID, cut to the 64 characters X.520 allows. */
+    static String commonName(String productName, String pid) {
+        String name = productName == null || productName.isBlank() ? pid : productName.strip();
+        return name.length() <= MAX_COMMON_NAME ? name : name.substring(0, MAX_COMMON_NAME);
     }
 }

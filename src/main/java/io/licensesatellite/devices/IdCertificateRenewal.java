@@ -17,15 +17,18 @@ public class IdCertificateRenewal {
     private final Rejections rejections;
     private final Clock clock;
     private final ClockTolerancePolicy clockTolerance;
+    private final java.time.Duration renewAfter;
 
     public IdCertificateRenewal(ProductInstanceRepository instances, DeviceEventRepository events, SatelliteKeys keys,
-                                DevicesConfig config, Rejections rejections, Clock clock) {
+                                DevicesConfig config, io.licensesatellite.pki.PkiConfig pki, Rejections rejections,
+                                Clock clock) {
         this.instances = instances;
         this.events = events;
         this.keys = keys;
         this.rejections = rejections;
         this.clock = clock;
         this.clockTolerance = new ClockTolerancePolicy(config.clockTolerance());
+        this.renewAfter = pki.idCertificateRenewAfter();
     }
 
     @Transactional
@@ -39,8 +42,8 @@ public class IdCertificateRenewal {
             return rejections.reject(FailureReason.NOT_REGISTERED, command.productInstanceId());
         }
         byte[] key = command.publicKeyDer() == null ? instance.publicKey : command.publicKeyDer();
-        String commonName = instance.productName == null || instance.productName.isBlank() ? instance.pid : instance.productName;
-        IssuedCertificate certificate = keys.issueIdCertificate(new IdCertificateRequest(commonName, instance.id, key));
+        IssuedCertificate certificate = keys.issueIdCertificate(new IdCertificateRequest(
+                DeviceRegistration.commonName(instance.productName, instance.pid), instance.id, key));
         instance.publicKey = key;
         instance.idCertSerial = certificate.serial();
         instance.idCertPem = certificate.pem();
@@ -48,6 +51,6 @@ public class IdCertificateRenewal {
         instance.lastContactAt = now;
         events.record(instance, DeviceEventType.ID_CERT_RENEWED, "new ID certificate " + certificate.serial());
         return new DeviceOutcome.IdCertificateRenewed(instance.id, certificate.pem(), certificate.serial(),
-                certificate.notAfter(), DeviceRegistration.renewAfter(certificate));
+                certificate.notAfter(), certificate.notBefore().plus(renewAfter));
     }
 }

@@ -25,10 +25,10 @@ public class ProductInstanceRepository implements PanacheRepository<ProductInsta
         getEntityManager().remove(instance);
     }
 
-    /** Instances still holding an authorisation whose last contact is at or before the cut-off. */
-    public List<ProductInstance> silentSince(Instant cutoff, int limit) {
-        return find("state in ?1 and lastContactAt <= ?2 order by lastContactAt",
-                EnumSet.of(InstanceState.REGISTERED, InstanceState.AUTHORIZED, InstanceState.OUT_OF_COMPLIANCE), cutoff)
+    /** Instances holding an authorisation that was not renewed before it ran out. */
+    public List<ProductInstance> authorizationLapsedBy(Instant now, int limit) {
+        return find("state in ?1 and authorizationExpiresAt <= ?2 order by authorizationExpiresAt",
+                EnumSet.of(InstanceState.AUTHORIZED, InstanceState.OUT_OF_COMPLIANCE), now)
                 .page(Page.ofSize(limit)).list();
     }
 

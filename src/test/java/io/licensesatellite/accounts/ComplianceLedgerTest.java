@@ -87,11 +87,25 @@ class ComplianceLedgerTest {
     }
 
     @Test
+    void aDeviceAlreadyShortDoesNotTakeTheLicenceOfTheDeviceThatHoldsIt() {
+        ComplianceLedger ledger = new ComplianceLedger();
+        ledger.purchase(ESSENTIALS, 1, null);
+        ComplianceLedger.Allocation holder = ledger.allocate(ESSENTIALS, 1);
+        ComplianceLedger.Allocation shortDevice = ledger.allocate(ESSENTIALS, 1);
+        assertThat(shortDevice.shortfall()).isEqualTo(1);
+        // The holder renews: it gives back what it held and asks again; the licence is still its own.
+        holder.charges().forEach(ledger::release);
+        ComplianceLedger.Allocation renewed = ledger.allocate(ESSENTIALS, 1);
+        assertThat(renewed.shortfall()).isZero();
+        assertThat(ledger.balance(ESSENTIALS)).isEqualTo(-1);
+    }
+
+    @Test
     void releasingRestoresTheBalance() {
         ComplianceLedger ledger = new ComplianceLedger();
         ledger.purchase(ESSENTIALS, 5, null);
         ComplianceLedger.Allocation a = ledger.allocate(ESSENTIALS, 3);
-        a.charges().forEach(c -> ledger.release(c.chargedTag(), c.quantity()));
+        a.charges().forEach(ledger::release);
         assertThat(ledger.balance(ESSENTIALS)).isEqualTo(5);
     }
 }

@@ -80,6 +80,18 @@ class DeviceLifecycleTest {
     }
 
     @Test
+    void renewingOnlyTheIdCertificateDoesNotKeepTheAuthorisationAlive() {
+        Credentials device = Devices.registered(client, Devices.aSwitch(), token);
+        Devices.success(client.authorize(device, List.of(new Entitlement("Network Advantage", 2))));
+        TestClock.CLOCK.advance(Duration.ofDays(60));
+        Devices.success(client.renewIdCertificate(device, null));
+        TestClock.CLOCK.advance(Duration.ofDays(31));
+        lifecycle.apply(TestClock.CLOCK.instant());
+        state(device, "AUTHORIZATION EXPIRED");
+        assertThat(balance()).isEqualTo(2);
+    }
+
+    @Test
     void aDeviceThatRenewsEvery30DaysNeverExpires() {
         Credentials device = Devices.registered(client, Devices.aSwitch(), token);
         for (int month = 0; month < 5; month++) {

@@ -82,4 +82,17 @@ class DeviceRegistrationJourneyTest {
         api.asAdmin().get("/api/v1/product-instances?serialNumber=" + device.serialNumber()).then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].id", equalTo(r.productInstanceId()));
     }
+
+    @org.junit.jupiter.api.Test
+    void aLongProductNameAndPidStillRegister() {
+        long va = api.createVirtualAccount("VA-" + UUID.randomUUID());
+        String token = api.createToken(va, 30, 3, false);
+        String longPid = "C9300-" + "X".repeat(240);
+        DeviceIdentity device = new DeviceIdentity(longPid, "SN" + UUID.randomUUID().toString().substring(0, 8),
+                null, DeviceSignatures.generateEcKeyPair());
+        RegisterRequest request = new RegisterRequest(token, false, "h".repeat(200), "P".repeat(200), "17.3.1", false, true);
+        Registration r = Devices.success(devices.client().register(device, request));
+        api.asAdmin().get("/api/v1/product-instances/" + r.productInstanceId()).then().statusCode(200)
+                .body("instance.pid", equalTo(longPid));
+    }
 }
