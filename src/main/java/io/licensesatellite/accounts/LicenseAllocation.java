@@ -74,20 +74,23 @@ public class LicenseAllocation {
 
     @Transactional
     public List<TagAllocation> heldBy(String instanceId) {
-        Map<String, int[]> byTag = new HashMap<>();
+        // Per requested tag: [requested, borrowed, short]
+        Map<String, int[]> byTag = new java.util.TreeMap<>();
         Map<String, TreeSet<String>> borrowedFrom = new HashMap<>();
         for (LicenseReservation r : reservations.forInstance(instanceId)) {
-            int[] sums = byTag.computeIfAbsent(r.requestedTag, t -> new int[2]);
+            int[] sums = byTag.computeIfAbsent(r.requestedTag, t -> new int[3]);
             sums[0] += r.quantity;
-            if (!r.chargedTag.equals(r.requestedTag)) {
+            if (!r.covered) {
+                sums[2] += r.quantity;
+            } else if (!r.chargedTag.equals(r.requestedTag)) {
                 sums[1] += r.quantity;
                 borrowedFrom.computeIfAbsent(r.requestedTag, t -> new TreeSet<>()).add(r.chargedTag);
             }
         }
-        return byTag.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new TagAllocation(
-                e.getKey(), e.getValue()[0], e.getValue()[0] - e.getValue()[1],
+        return byTag.entrySet().stream().map(e -> new TagAllocation(e.getKey(), e.getValue()[0],
+                e.getValue()[0] - e.getValue()[1] - e.getValue()[2],
                 borrowedFrom.containsKey(e.getKey()) ? String.join(", ", borrowedFrom.get(e.getKey())) : null,
-                e.getValue()[1], 0)).toList();
+                e.getValue()[1], e.getValue()[2])).toList();
     }
 
     /** Per tag of the VA: purchased, in use, lent, borrowed, balance. */

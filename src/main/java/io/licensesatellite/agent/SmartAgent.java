@@ -478,11 +478,26 @@ public final class SmartAgent {
                 certificate(state.signerCertificate), certificate(state.caCertificate));
     }
 
+    private static boolean issuedBy(X509Certificate certificate, X509Certificate ca) {
+        try {
+            certificate.verify(ca.getPublicKey());
+            return true;
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
+    }
+
     private static X509Certificate certificate(String pem) {
         return pem == null ? null : DeviceSignatures.parseCertificate(pem);
     }
 
     private void save() {
+        X509Certificate rolled = client.newestSigner();
+        if (rolled != null && state.caCertificate != null && !rolled.getSerialNumber().toString().equals(state.signerSerial)
+                && issuedBy(rolled, certificate(state.caCertificate))) {
+            state.signerCertificate = DeviceSignatures.toPem(rolled);
+            state.signerSerial = rolled.getSerialNumber().toString();
+        }
         if (store != null) {
             store.save(state);
         }

@@ -69,6 +69,8 @@ public final class SmartAgentClient {
         }
     }
 
+    private final java.util.Map<String, X509Certificate> rolledSigners = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile X509Certificate newestSigner;
     private final AgentTransport transport;
     private final Framing framing;
     private final Clock clock;
@@ -191,11 +193,43 @@ public final class SmartAgentClient {
             }
             return new AgentReply.Failure<>(reply.status(), reply.failureReason(), false);
         }
-        verify(reply, signer);
+        verify(reply, rolledOver(reply, signer, credentials.caCertificate()));
         if (!SUCCESS.equals(reply.status())) {
             return new AgentReply.Failure<>(reply.status(), reply.failureReason(), true);
         }
         return new AgentReply.Success<>(success.apply(reply.data()));
+    }
+
+    /**
+     * The signer to check this answer with: the one the device holds, or a newer one the satellite sent because
+     * it rotated, accepted only if it is issued by the CA the device trusts. Newer signers are remembered.
+     */
+    private X509Certificate rolledOver(Reply reply, X509Certificate held, X509Certificate trustedCa) {
+        if (reply.signerSerial() == null || reply.signerSerial().equals(held.getSerialNumber().toString())) {
+            return held;
+        }
+        X509Certificate known = rolledSigners.get(reply.signerSerial());
+        if (known == null && reply.newSignerPem() != null && trustedCa != null) {
+            X509Certificate offered = DeviceSignatures.parseCertificate(reply.newSignerPem());
+            try {
+                offered.verify(trustedCa.getPublicKey());
+                offered.checkValidity(java.util.Date.from(clock.instant()));
+            } catch (GeneralSecurityException e) {
+                throw new SmartAgentException(Kind.UNTRUSTED_REPLY, "the new signer certificate offered by the satellite"
+                        + " is not issued by the trusted satellite CA or not valid now");
+            }
+            if (offered.getSerialNumber().toString().equals(reply.signerSerial())) {
+                rolledSigners.put(reply.signerSerial(), offered);
+                newestSigner = offered;
+                known = offered;
+            }
+        }
+        return known == null ? held : known;
+    }
+
+    /** The newest signer this client accepted after a rotation, for a device to keep; null if none. */
+    public X509Certificate newestSigner() {
+        return newestSigner;
     }
 
     private static void verify(Reply reply, X509Certificate signer) {
@@ -209,8 +243,8 @@ public final class SmartAgentClient {
         }
     }
 
-    private record Reply(String response, byte[] signature, String signerSerial, String status, String failureReason,
-                         JsonNode data) {}
+    private record Reply(String response, byte[] signature, String signerSerial, String newSignerPem, String status,
+                         String failureReason, JsonNode data) {}
 
     private Reply exchange(String type, DeviceIdentity device, Credentials credentials, ObjectNode specific) {
         String nonce = Long.toUnsignedString(RANDOM.nextLong());
@@ -304,7 +338,9 @@ public final class SmartAgentClient {
             if (SUCCESS.equals(status) && data == null) {
                 throw badReply("a successful answer without response_data");
             }
-            return new Reply(responseText, signature, signerSerial, status,
+            JsonNode newSigner = signed.get("signing_cert");
+            return new Reply(responseText, signature, signerSerial,
+                    newSigner == null || newSigner.isNull() ? null : newSigner.asText(), status,
                     failure == null || failure.isNull() ? null : failure.asText(), data);
         } catch (MalformedMessageException | IllegalArgumentException e) {
             throw badReply(e.getMessage());

@@ -8,8 +8,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * What time does to devices: silence beyond the authorisation validity expires the authorisation and frees
- * the licences; an ID certificate that lapses unrenewed removes the instance.
+ * What time does to devices: an authorisation not renewed within its validity expires and frees the
+ * licences; an ID certificate that lapses unrenewed removes the instance.
  */
 @ApplicationScoped
 public class DeviceLifecycle {

@@ -13,7 +13,7 @@ public interface DevicesConfig {
     @WithDefault("PT1H")
     Duration clockTolerance();
 
-    /** How long an authorisation is valid without contact (the vendor's 90 days). */
+    /** How long an authorisation is valid unless the device renews it (the vendor's 90 days). */
     @WithDefault("P90D")
     Duration authorizationValidity();
 

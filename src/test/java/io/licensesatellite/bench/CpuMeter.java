@@ -52,14 +52,18 @@ final class CpuMeter {
         /** E.g. "satellite 3.10 ms/op, simulator 1.20 ms/op; machine busy 98 % (satellite 70 %, simulator 26 %, other 2 %)". */
         String describe(long operations, String unit) {
             double capacity = (double) wallNanos * CORES;
-            double satelliteShare = satelliteCpuNanos / capacity;
-            double selfShare = selfCpuNanos / capacity;
             String perOp = operations == 0 ? "" : String.format("satellite %.2f ms/%s, simulator %.2f ms/%s; ",
                     satelliteCpuNanos / 1e6 / operations, unit, selfCpuNanos / 1e6 / operations, unit);
             String machine = Double.isNaN(machineBusy) ? "machine busy n/a"
                     : String.format("machine busy %.0f %% (satellite %.0f %%, simulator %.0f %%, other %.0f %%)", 100 * machineBusy,
-                    100 * satelliteShare, 100 * selfShare, 100 * Math.max(0, machineBusy - satelliteShare - selfShare));
+                    100 * satelliteCpuNanos / capacity, 100 * selfCpuNanos / capacity, 100 * otherShare());
             return perOp + machine;
+        }
+
+        /** The share of all cores that neither the satellite nor this JVM used: other processes, e.g. concurrent builds. */
+        double otherShare() {
+            double capacity = (double) wallNanos * CORES;
+            return Math.max(0, machineBusy - (satelliteCpuNanos + selfCpuNanos) / capacity);
         }
 
         /** What the satellite alone could do if it had every core to itself, judged by its CPU per operation. */

@@ -301,9 +301,10 @@ public final class RegistrationBenchmark {
                 result.cpu().satelliteCeilingPerSecond(result.completed()), unit, cores, result.outcomes());
     }
 
+    /** With the share of the machine other processes took meanwhile, since that makes the bare limit lower. */
     private static void rate(String what, Load.Timed result, String unit) {
-        System.out.printf("  %-26s %,10.0f%s%s%n", what, result.perSecond(), unit,
-                result.outcomes().keySet().equals(Set.of(Load.OK)) ? "" : "  " + result.outcomes());
+        System.out.printf("  %-26s %,10.0f%-22s other processes %3.0f %% of the machine%s%n", what, result.perSecond(), unit,
+                100 * result.cpu().otherShare(), result.outcomes().keySet().equals(Set.of(Load.OK)) ? "" : "  " + result.outcomes());
     }
 
     private void summary(double bareLimit, Load.Counted registrations) {

@@ -94,7 +94,9 @@ class AuthorizationJourneyTest {
         assertThat(row(ESSENTIALS_32C).getInt("balance")).isEqualTo(-2);
         assertThat(row(ESSENTIALS_32C).getBoolean("inCompliance")).isFalse();
         api.asAdmin().get("/api/v1/product-instances/" + device.productInstanceId()).then()
-                .body("instance.state", equalTo("OUT OF COMPLIANCE"));
+                .body("instance.state", equalTo("OUT OF COMPLIANCE"))
+                .body("licenses[0].requested", equalTo(7)).body("licenses[0].coveredExactly", equalTo(2))
+                .body("licenses[0].borrowed", equalTo(3)).body("licenses[0].shortfall", equalTo(2));
     }
 
     @Test

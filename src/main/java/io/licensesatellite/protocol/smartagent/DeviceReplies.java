@@ -54,18 +54,20 @@ final class DeviceReplies {
         } else {
             response.put("response_data", WireJson.write(data));
         }
-        return sign(WireJson.write(response));
+        return sign(WireJson.write(response), request.signingCertSerial());
     }
 
-    private String sign(String response) {
+    private String sign(String response, String signerTheDeviceHolds) {
         byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
         // The serial is read around the signature so that a signer rotated in between is noticed
         // rather than announced with the wrong serial.
         String serial;
+        String signerPem;
         byte[] signature;
         int attempts = 0;
         do {
             serial = keys.signerSerial();
+            signerPem = keys.signerCertificatePem();
             signature = keys.sign(bytes);
         } while (!serial.equals(keys.signerSerial()) && ++attempts < 3);
         ObjectNode signatureNode = WireJson.object();
@@ -74,6 +76,11 @@ final class DeviceReplies {
         ObjectNode reply = WireJson.object();
         reply.set("signature", signatureNode);
         reply.put("signing_cert_serial_number", serial);
+        if (signerTheDeviceHolds != null && !signerTheDeviceHolds.equals(serial)) {
+            // The signer rotated since the device registered: hand it the new one. It needs no signature of its
+            // own: the device accepts it only if it chains to the satellite CA it already trusts.
+            reply.put("signing_cert", signerPem);
+        }
         reply.put("response", response);
         return WireJson.write(reply);
     }
