@@ -31,7 +31,7 @@ final class Certificates {
     static BigInteger randomSerial() {
         BigInteger serial;
         do {
-            serial = new BigInteger(127, DeviceSignatures.RANDOM);
+            serial = new BigInteger(127, DeviceSignatures.random());
         } while (serial.bitLength() < 64);
         return serial;
     }
@@ -42,7 +42,7 @@ final class Certificates {
         try {
             return new JcaContentSignerBuilder(algorithm)
                     .setProvider(DeviceSignatures.provider())
-                    .setSecureRandom(DeviceSignatures.RANDOM)
+                    .setSecureRandom(DeviceSignatures.random())
                     .build(key);
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("Cannot sign with a " + key.getAlgorithm() + " key", e);
