@@ -4,32 +4,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
-import io.licensesatellite.platform.SatelliteConfig;
-import io.licensesatellite.testing.AdminApi;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.licensesatellite.testing.SatelliteJourney;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URL;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class VirtualAccountsApiTest {
-    @TestHTTPResource(value = "/", tls = true)
-    URL base;
-
-    @Inject
-    SatelliteConfig config;
-
-    AdminApi api;
-
-    @BeforeEach
-    void setUp() {
-        api = new AdminApi(base, config.dataDir());
-    }
-
+class VirtualAccountsApiTest extends SatelliteJourney {
     @Test
     void anOperatorNamesTheSmartAccountAndCreatesVirtualAccounts() {
         api.asAdmin().body(Map.of("name", "Acme Bank")).put("/api/v1/smart-account").then().statusCode(200)

@@ -4,33 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.licensesatellite.platform.SatelliteConfig;
-import io.licensesatellite.testing.AdminApi;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.licensesatellite.testing.SatelliteJourney;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class AdminApiAuthenticationTest {
-    @TestHTTPResource(value = "/", tls = true)
-    URL base;
-
-    @Inject
-    SatelliteConfig config;
-
-    AdminApi api;
-
-    @BeforeEach
-    void setUp() {
-        api = new AdminApi(base, config.dataDir());
-    }
-
+class AdminApiAuthenticationTest extends SatelliteJourney {
     @Test
     void firstStartWritesAnOwnerOnlyInitialSecretAndThereIsNoDefaultPassword() throws Exception {
         Path file = Path.of(config.dataDir(), "initial-admin-password");

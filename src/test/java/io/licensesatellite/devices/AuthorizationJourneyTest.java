@@ -6,19 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import io.licensesatellite.agent.AgentMessages.Authorization;
 import io.licensesatellite.agent.AgentMessages.Credentials;
 import io.licensesatellite.agent.AgentMessages.Entitlement;
-import io.licensesatellite.agent.SmartAgentClient;
-import io.licensesatellite.platform.SatelliteConfig;
-import io.licensesatellite.protocol.smartagent.DeviceDoor;
-import io.licensesatellite.testing.AdminApi;
 import io.licensesatellite.testing.Devices;
+import io.licensesatellite.testing.SatelliteJourney;
 import io.licensesatellite.testing.TestClock;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import java.net.URL;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,29 +19,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class AuthorizationJourneyTest {
+class AuthorizationJourneyTest extends SatelliteJourney {
     static final String ESSENTIALS = "C9500 Network Essentials";
     static final String ESSENTIALS_32C = "C9500 32C NW Essentials";
 
-    @TestHTTPResource(value = "/", tls = true)
-    URL base;
-
-    @Inject
-    SatelliteConfig config;
-
-    @Inject
-    DeviceDoor door;
-
-    AdminApi api;
-    SmartAgentClient client;
     long va;
     String token;
 
     @BeforeEach
     void setUp() {
-        TestClock.CLOCK.set(Instant.now());
-        api = new AdminApi(base, config.dataDir());
-        client = new Devices(door.port()).client();
         va = api.createVirtualAccount("VA-" + UUID.randomUUID());
         api.addLicense(va, ESSENTIALS, 3, null);
         api.addLicense(va, ESSENTIALS_32C, 2, ESSENTIALS);

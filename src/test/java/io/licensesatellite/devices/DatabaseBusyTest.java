@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.licensesatellite.agent.AgentMessages.DeviceIdentity;
 import io.licensesatellite.agent.AgentMessages.RegisterRequest;
 import io.licensesatellite.agent.AgentReply;
-import io.licensesatellite.agent.SmartAgentClient;
-import io.licensesatellite.platform.SatelliteConfig;
-import io.licensesatellite.protocol.smartagent.DeviceDoor;
-import io.licensesatellite.testing.AdminApi;
 import io.licensesatellite.testing.Devices;
+import io.licensesatellite.testing.SatelliteJourney;
 import io.licensesatellite.testing.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.net.URL;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -29,24 +24,13 @@ import org.junit.jupiter.api.Test;
  * "try again", changes nothing, and succeeds once the database is free.
  */
 @QuarkusTest
-class DatabaseBusyTest {
-    @TestHTTPResource(value = "/", tls = true)
-    URL base;
-
-    @Inject
-    SatelliteConfig config;
-
-    @Inject
-    DeviceDoor door;
-
+class DatabaseBusyTest extends SatelliteJourney {
     @Inject
     EntityManager entityManager;
 
     @Test
     void aLockedTokenRowAsksTheDeviceToRetry() throws Exception {
         TestClock.CLOCK.set(Instant.now());
-        AdminApi api = new AdminApi(base, config.dataDir());
-        SmartAgentClient client = new Devices(door.port()).client();
         long va = api.createVirtualAccount("VA-" + UUID.randomUUID());
         String token = api.createToken(va, 30, 5, false);
         long tokenId = api.tokenId(va, token);

@@ -5,57 +5,31 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.licensesatellite.agent.AgentMessages.Credentials;
 import io.licensesatellite.agent.AgentMessages.Entitlement;
-import io.licensesatellite.agent.SmartAgentClient;
-import io.licensesatellite.platform.SatelliteConfig;
-import io.licensesatellite.protocol.smartagent.DeviceDoor;
-import io.licensesatellite.testing.AdminApi;
 import io.licensesatellite.testing.Devices;
+import io.licensesatellite.testing.SatelliteJourney;
 import io.licensesatellite.testing.TestClock;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Time moves by days and years through the injectable clock; the life cycle is run as the scheduler would. */
 @QuarkusTest
-class DeviceLifecycleTest {
-    @TestHTTPResource(value = "/", tls = true)
-    URL base;
-
-    @Inject
-    SatelliteConfig config;
-
-    @Inject
-    DeviceDoor door;
-
+class DeviceLifecycleTest extends SatelliteJourney {
     @Inject
     DeviceLifecycle lifecycle;
 
-    AdminApi api;
-    SmartAgentClient client;
     long va;
     String token;
 
     @BeforeEach
     void setUp() {
-        TestClock.CLOCK.set(Instant.now());
-        api = new AdminApi(base, config.dataDir());
-        client = new Devices(door.port()).client();
         va = api.createVirtualAccount("VA-" + UUID.randomUUID());
         api.addLicense(va, "Network Advantage", 2, null);
         token = api.createToken(va, 365, 10, false);
-    }
-
-    @AfterEach
-    void resetClock() {
-        TestClock.CLOCK.set(Instant.now());
     }
 
     @Test

@@ -8,46 +8,20 @@ import io.licensesatellite.agent.AgentMessages.RegisterRequest;
 import io.licensesatellite.agent.AgentMessages.Registration;
 import io.licensesatellite.agent.SmartAgentClient;
 import io.licensesatellite.pki.DeviceSignatures;
-import io.licensesatellite.platform.SatelliteConfig;
-import io.licensesatellite.protocol.smartagent.DeviceDoor;
-import io.licensesatellite.testing.AdminApi;
 import io.licensesatellite.testing.Devices;
+import io.licensesatellite.testing.SatelliteJourney;
 import io.licensesatellite.testing.TestClock;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.math.BigInteger;
-import java.net.URL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @QuarkusTest
-class DeviceRegistrationJourneyTest {
-    @TestHTTPResource(value = "/", tls = true)
-    URL base;
-
-    @Inject
-    SatelliteConfig config;
-
-    @Inject
-    DeviceDoor door;
-
-    AdminApi api;
-    Devices devices;
-
-    @BeforeEach
-    void setUp() {
-        TestClock.CLOCK.set(Instant.now());
-        api = new AdminApi(base, config.dataDir());
-        devices = new Devices(door.port());
-    }
-
+class DeviceRegistrationJourneyTest extends SatelliteJourney {
     @ParameterizedTest
     @EnumSource(SmartAgentClient.Framing.class)
     void aDeviceRegistersWithATokenAndGetsAOneYearIdCertificateFromTheSatelliteCa(SmartAgentClient.Framing framing) throws Exception {

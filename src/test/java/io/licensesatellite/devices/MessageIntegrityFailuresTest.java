@@ -6,18 +6,10 @@ import io.licensesatellite.agent.AgentMessages.Credentials;
 import io.licensesatellite.agent.AgentMessages.DeviceIdentity;
 import io.licensesatellite.agent.AgentMessages.Entitlement;
 import io.licensesatellite.agent.AgentReply;
-import io.licensesatellite.agent.SmartAgentClient;
 import io.licensesatellite.pki.DeviceSignatures;
-import io.licensesatellite.platform.SatelliteConfig;
-import io.licensesatellite.protocol.smartagent.DeviceDoor;
-import io.licensesatellite.testing.AdminApi;
 import io.licensesatellite.testing.Devices;
-import io.licensesatellite.testing.TestClock;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.licensesatellite.testing.SatelliteJourney;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URL;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,26 +17,12 @@ import org.junit.jupiter.api.Test;
 
 /** After registration every message must be signed with the device's key and name the right certificates. */
 @QuarkusTest
-class MessageIntegrityFailuresTest {
-    @TestHTTPResource(value = "/", tls = true)
-    URL base;
-
-    @Inject
-    SatelliteConfig config;
-
-    @Inject
-    DeviceDoor door;
-
-    AdminApi api;
-    SmartAgentClient client;
+class MessageIntegrityFailuresTest extends SatelliteJourney {
     Credentials device;
     long va;
 
     @BeforeEach
     void setUp() {
-        TestClock.CLOCK.set(Instant.now());
-        api = new AdminApi(base, config.dataDir());
-        client = new Devices(door.port()).client();
         va = api.createVirtualAccount("VA-" + UUID.randomUUID());
         api.addLicense(va, "DNA Advantage", 5, null);
         device = Devices.registered(client, Devices.aSwitch(), api.createToken(va, 30, 5, false));

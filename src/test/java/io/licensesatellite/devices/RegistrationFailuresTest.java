@@ -9,54 +9,27 @@ import io.licensesatellite.agent.AgentMessages.RegisterRequest;
 import io.licensesatellite.agent.AgentMessages.Registration;
 import io.licensesatellite.agent.AgentReply;
 import io.licensesatellite.agent.SmartAgentClient;
-import io.licensesatellite.platform.SatelliteConfig;
-import io.licensesatellite.protocol.smartagent.DeviceDoor;
-import io.licensesatellite.testing.AdminApi;
 import io.licensesatellite.testing.Devices;
+import io.licensesatellite.testing.SatelliteJourney;
 import io.licensesatellite.testing.TestClock;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each refusal carries its exact reason and changes nothing: no instance, no token use. */
 @QuarkusTest
-class RegistrationFailuresTest {
-    @TestHTTPResource(value = "/", tls = true)
-    URL base;
-
-    @Inject
-    SatelliteConfig config;
-
-    @Inject
-    DeviceDoor door;
-
-    AdminApi api;
-    Devices devices;
-    SmartAgentClient client;
+class RegistrationFailuresTest extends SatelliteJourney {
     long va;
 
     @BeforeEach
     void setUp() {
-        TestClock.CLOCK.set(Instant.now());
-        api = new AdminApi(base, config.dataDir());
-        devices = new Devices(door.port());
-        client = devices.client();
         va = api.createVirtualAccount("VA-" + UUID.randomUUID());
-    }
-
-    @AfterEach
-    void resetClock() {
-        TestClock.CLOCK.set(Instant.now());
     }
 
     @Test

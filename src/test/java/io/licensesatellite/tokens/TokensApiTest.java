@@ -5,31 +5,19 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.licensesatellite.platform.SatelliteConfig;
-import io.licensesatellite.testing.AdminApi;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.licensesatellite.testing.SatelliteJourney;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URL;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class TokensApiTest {
-    @TestHTTPResource(value = "/", tls = true)
-    URL base;
-
-    @Inject
-    SatelliteConfig config;
-
-    AdminApi api;
+class TokensApiTest extends SatelliteJourney {
     long va;
 
     @BeforeEach
     void setUp() {
-        api = new AdminApi(base, config.dataDir());
         va = api.createVirtualAccount("VA-" + UUID.randomUUID());
     }
 
