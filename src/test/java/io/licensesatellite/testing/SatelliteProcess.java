@@ -44,6 +44,11 @@ public final class SatelliteProcess implements AutoCloseable {
                 "-Dsatellite.device-door.host=127.0.0.1",
                 "-Dsatellite.device-door.port=" + devicePort,
                 "-jar", Path.of(jar).toAbsolutePath().toString()));
+        // Extra JVM options for profiling a benchmark run (e.g. -XX:StartFlightRecording=...), placed before -jar.
+        String extra = System.getProperty("satellite.jvm.args", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(1, List.of(extra.split("\\s+")));
+        }
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         awaitReady(Duration.ofSeconds(90));
