@@ -45,6 +45,9 @@ public class AuthorizationRenewal {
         if (instance == null) {
             return rejections.reject(FailureReason.NOT_REGISTERED, command.productInstanceId());
         }
+        if (!instance.isSameDevice(command.udi())) {
+            return rejections.reject(FailureReason.INVALID_DATA, FailureReason.UDI_MISMATCH);
+        }
         List<TagRequest> requests = command.entitlements().stream().map(e -> new TagRequest(e.tag(), e.count())).toList();
         List<TagAllocation> allocations = allocation.reserve(instance.virtualAccountId, instance.id, requests);
         boolean compliant = allocations.stream().allMatch(a -> a.shortfall() == 0);

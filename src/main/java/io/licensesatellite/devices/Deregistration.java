@@ -34,6 +34,9 @@ public class Deregistration {
         if (instance == null) {
             return rejections.reject(FailureReason.NOT_REGISTERED, command.productInstanceId());
         }
+        if (!instance.isSameDevice(command.udi())) {
+            return rejections.reject(FailureReason.INVALID_DATA, FailureReason.UDI_MISMATCH);
+        }
         remove(instance, DeviceEventType.DEREGISTERED, "deregistered by the device");
         return new DeviceOutcome.Deregistered(instance.id);
     }

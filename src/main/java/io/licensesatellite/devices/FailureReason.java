@@ -27,6 +27,8 @@ public enum FailureReason {
     public static final String MISSING_ID_CERT_SERIAL = "Missing Id Cert Serial Number Field";
     public static final String MISSING_SIGNING_CERT_SERIAL = "Missing Signing Cert Serial Number Field";
     public static final String SIGNED_DATA_CERT_MISMATCH = "Signed Data and Certificate does not Match";
+    /** Ours: the UDI in a registered device's message is not the UDI it registered with. */
+    public static final String UDI_MISMATCH = "Udi does not match the registered product instance";
 
     private final String status;
     private final String template;

@@ -41,6 +41,9 @@ public class IdCertificateRenewal {
         if (instance == null) {
             return rejections.reject(FailureReason.NOT_REGISTERED, command.productInstanceId());
         }
+        if (!instance.isSameDevice(command.udi())) {
+            return rejections.reject(FailureReason.INVALID_DATA, FailureReason.UDI_MISMATCH);
+        }
         byte[] key = command.publicKeyDer() == null ? instance.publicKey : command.publicKeyDer();
         IssuedCertificate certificate = keys.issueIdCertificate(new IdCertificateRequest(
                 DeviceRegistration.commonName(instance.productName, instance.pid), instance.id, key));

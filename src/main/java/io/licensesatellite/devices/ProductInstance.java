@@ -70,6 +70,11 @@ public class ProductInstance {
     @Column(name = "authorization_expires_at")
     public Instant authorizationExpiresAt;
 
+    /** The device a registered instance's message claims to come from must be the one registered (PID and serial). */
+    public boolean isSameDevice(Udi claimed) {
+        return claimed != null && pid.equals(claimed.pid()) && serialNumber.equals(claimed.serialNumber());
+    }
+
     public Udi udi() {
         return new Udi(pid, serialNumber, uuid);
     }

@@ -41,6 +41,18 @@ class MessageIntegrityFailuresTest extends SatelliteJourney {
     }
 
     @Test
+    void aRegisteredDeviceClaimingAnotherUdiIsInvalidData() {
+        DeviceIdentity otherUdi = new DeviceIdentity(device.device().pid(), "FOC-NOT-MINE", device.device().uuid(),
+                device.device().keyPair());
+        Credentials claimingAnother = new Credentials(otherUdi, device.productInstanceId(), device.idCertSerial(),
+                device.signerSerial(), device.signerCertificate(), device.caCertificate());
+        AgentReply.Failure<?> refused = Devices.failure(client.authorize(claimingAnother, List.of(new Entitlement("DNA Advantage", 1))));
+        assertThat(refused.status()).isEqualTo("LS_INVALID_DATA");
+        assertThat(refused.failureReason()).isEqualTo("Udi does not match the registered product instance");
+        assertThat(inUse()).isZero();
+    }
+
+    @Test
     void missingCertificateSerialFieldsAreInvalidData() {
         Credentials bare = new Credentials(device.device(), device.productInstanceId(), null, null,
                 device.signerCertificate(), device.caCertificate());

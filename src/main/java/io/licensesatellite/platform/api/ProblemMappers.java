@@ -67,9 +67,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (isLockTimeout(e)) {
+            return Response.fromResponse(Problem.response(ErrorKind.BUSY,
+                    "The database is busy with other changes; nothing was changed, try again", uri.getPath(), List.of()))
+                    .header("Retry-After", "1").build();
+        }
         LOG.errorf(e, "Unexpected failure serving %s", uri.getPath());
         return Problem.response(ErrorKind.INTERNAL, "An internal error occurred; the satellite log has the details",
                 uri.getPath(), List.of());
+    }
+
+    /** A row lock not granted in time (H2 error 50200 / SQL state HYT00): the operator may simply retry. */
+    private static boolean isLockTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.persistence.LockTimeoutException || t instanceof jakarta.persistence.PessimisticLockException
+                    || t instanceof org.hibernate.exception.LockAcquisitionException
+                    || (t instanceof java.sql.SQLException sql && "HYT00".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String lastNode(String path) {
