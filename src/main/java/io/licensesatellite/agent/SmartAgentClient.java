@@ -22,7 +22,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.PublicKey;
+import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -146,11 +146,13 @@ public final class SmartAgentClient {
         return register(device, request, null, null);
     }
 
-    /** @param newPublicKey a new key to certify (the request is still signed with the registered key), or null */
-    public AgentReply<IdCertificateRenewal> renewIdCertificate(Credentials credentials, PublicKey newPublicKey) {
+    /** @param newKeys a new key pair to certify, sent as a CSR it signs (the request itself is signed with the registered key), or null */
+    public AgentReply<IdCertificateRenewal> renewIdCertificate(Credentials credentials, KeyPair newKeys) {
         ObjectNode data = WireJson.object();
-        if (newPublicKey != null) {
-            data.put("public_key", Base64.getEncoder().encodeToString(newPublicKey.getEncoded()));
+        if (newKeys != null) {
+            byte[] csr = DeviceSignatures.createCsr(newKeys, "CN=" + credentials.device().pid() + ",SERIALNUMBER="
+                    + credentials.device().serialNumber());
+            data.put("csr", Base64.getEncoder().encodeToString(csr));
         }
         return registered("ID_CERT_RENEW", credentials, data, d -> new IdCertificateRenewal(text(d, "id_cert"),
                 text(d, "id_cert_serial_number"), instant(d, "registration_expires"), instant(d, "renew_after")));

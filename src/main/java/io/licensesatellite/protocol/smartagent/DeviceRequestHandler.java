@@ -143,9 +143,16 @@ public final class DeviceRequestHandler {
         try {
             switch (header.requestType()) {
                 case ID_CERT_RENEW -> {
-                    byte[] newKey = RequestData.idCertificateRenewal(request.requestData(), header.udi());
-                    if (newKey != null) {
-                        acceptedKey(newKey, "request_data.public_key");
+                    byte[] csr = RequestData.idCertificateRenewal(request.requestData(), header.udi());
+                    byte[] newKey = null;
+                    if (csr != null) {
+                        newKey = csrPublicKey(csr);
+                        acceptedKey(newKey, "request_data.csr");
+                        try {
+                            DeviceSignatures.parseAndVerifyCsr(csr);
+                        } catch (IllegalArgumentException e) {
+                            return new Rejected(FailureReason.SIGNATURE_MISMATCH, null);
+                        }
                     }
                     return requests.renewIdCertificate(new DeviceCommands.RenewIdCertificate(instance, header.udi(), newKey, deviceTime));
                 }

@@ -40,10 +40,18 @@ final class RequestData {
                 text(data, "software_version", MAX_TEXT_LENGTH, false), bool(data, "export_controlled"));
     }
 
-    /** @return the new key to certify, or null to re-certify the registered one */
+    /**
+     * A new key comes only inside a CSR, whose self-signature proves the device holds it: the request itself is
+     * signed with the old key, which says nothing about the new one.
+     *
+     * @return the CSR (DER) for a new key, or null to re-certify the registered one
+     */
     static byte[] idCertificateRenewal(ObjectNode data, Udi headerUdi) {
         checkSudi(data, headerUdi);
-        return base64(data, "public_key", MAX_KEY_BYTES);
+        if (data.hasNonNull("public_key")) {
+            throw new InvalidRequestDataException("request_data.public_key: a new key must be sent as a csr, signed with that key");
+        }
+        return base64(data, "csr", MAX_CSR_BYTES);
     }
 
     static List<EntitlementRequest> authorization(ObjectNode data, Udi headerUdi) {

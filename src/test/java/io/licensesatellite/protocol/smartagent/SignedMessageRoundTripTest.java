@@ -85,7 +85,7 @@ class SignedMessageRoundTripTest {
                         new DeviceCommands.EntitlementRequest("C9300 DNA Advantage", 1));
 
         KeyPair newKeys = DeviceSignatures.generateEcKeyPair();
-        AgentReply<IdCertificateRenewal> renewal = client.renewIdCertificate(credentials, newKeys.getPublic());
+        AgentReply<IdCertificateRenewal> renewal = client.renewIdCertificate(credentials, newKeys);
         assertThat(renewal.succeeded()).isTrue();
         String newSerial = ((AgentReply.Success<IdCertificateRenewal>) renewal).data().idCertSerial();
         assertThat(newSerial).isNotEqualTo(credentials.idCertSerial());
