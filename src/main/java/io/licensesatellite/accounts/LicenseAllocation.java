@@ -21,13 +21,15 @@ public class LicenseAllocation {
     private final VirtualAccountRepository accounts;
     private final LicensePoolRepository pools;
     private final LicenseReservationRepository reservations;
+    private final LicenseUsageRepository usage;
     private final Clock clock;
 
     public LicenseAllocation(VirtualAccountRepository accounts, LicensePoolRepository pools,
-                             LicenseReservationRepository reservations, Clock clock) {
+                             LicenseReservationRepository reservations, LicenseUsageRepository usage, Clock clock) {
         this.accounts = accounts;
         this.pools = pools;
         this.reservations = reservations;
+        this.usage = usage;
         this.clock = clock;
     }
 
@@ -38,9 +40,9 @@ public class LicenseAllocation {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<TagAllocation> reserve(long vaId, String instanceId, List<TagRequest> requests) {
         accounts.lockForAllocation(vaId);
-        reservations.releaseInstance(instanceId);
-        reservations.flush();
-        ComplianceLedger ledger = load(vaId);
+        Map<String, LicenseUsage> totals = usage.forAccount(vaId);
+        release(reservations.forInstance(instanceId), totals);
+        ComplianceLedger ledger = load(vaId, totals);
         Map<String, Integer> merged = new java.util.LinkedHashMap<>();
         for (TagRequest r : requests) {
             merged.merge(r.tag(), r.count(), Integer::sum);
@@ -59,6 +61,7 @@ public class LicenseAllocation {
                 row.covered = charge.covered();
                 row.createdAt = now;
                 reservations.persist(row);
+                usage.add(totals, vaId, charge.chargedTag(), charge.covered(), charge.quantity());
             }
             result.add(new TagAllocation(e.getKey(), e.getValue(), allocation.coveredExactly(),
                     allocation.borrowedFrom(), allocation.borrowed(), allocation.shortfall()));
@@ -69,7 +72,21 @@ public class LicenseAllocation {
     /** Gives back everything the instance holds; returns how many reservation rows were released. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long releaseAll(String instanceId) {
-        return reservations.releaseInstance(instanceId);
+        List<LicenseReservation> held = reservations.forInstance(instanceId);
+        if (held.isEmpty()) {
+            return 0;
+        }
+        long vaId = held.get(0).virtualAccountId;
+        accounts.lockForAllocation(vaId);
+        release(held, usage.forAccount(vaId));
+        return held.size();
+    }
+
+    private void release(List<LicenseReservation> held, Map<String, LicenseUsage> totals) {
+        for (LicenseReservation r : held) {
+            usage.add(totals, r.virtualAccountId, r.chargedTag, r.covered, -r.quantity);
+            reservations.delete(r);
+        }
     }
 
     @Transactional
@@ -124,14 +141,15 @@ public class LicenseAllocation {
         return rows;
     }
 
-    private ComplianceLedger load(long vaId) {
+    private ComplianceLedger load(long vaId, Map<String, LicenseUsage> totals) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         ComplianceLedger ledger = new ComplianceLedger();
         for (LicensePool p : pools.forAccount(vaId)) {
             ledger.purchase(p.tag, p.effectiveQuantity(today), p.higherTierTag);
         }
-        for (Object[] row : reservations.chargedByTag(vaId)) {
-            ledger.charge((String) row[0], ((Number) row[2]).intValue(), (Boolean) row[1]);
+        for (LicenseUsage u : totals.values()) {
+            ledger.charge(u.tag, u.covered, true);
+            ledger.charge(u.tag, u.overdrawn, false);
         }
         return ledger;
     }

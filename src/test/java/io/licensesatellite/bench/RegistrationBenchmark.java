@@ -45,23 +45,25 @@ public final class RegistrationBenchmark {
               --devices N        devices registered, then authorised once each (default 2000)
               --concurrency C    concurrent simulated devices, sharing one keep-alive HTTP client (default 32)
               --framing F        JSON (Smart Transport) or AML (Call Home envelope) (default JSON)
+              --warmup W         registrations and authorisations run first and not counted, so the JIT settles (default 200)
               --bare-seconds S   measuring time of each fixed-time probe: bare limit, TLS, kept-alive (default 5)
               --jar PATH         the packaged satellite (default target/quarkus-app/quarkus-run.jar)
               --help             this text
             """;
-    static final int WARM_UP = 200;
+    static final int DEFAULT_WARM_UP = 200;
     static final long PROBE_WARM_UP_MILLIS = 1000;
     static final String TAG = "BENCH Network Advantage";
     static final double AIM_PER_SECOND = 2000;
     static final double AIM_SHARE_OF_BARE = 0.60;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Options(int devices, int concurrency, Framing framing, int bareSeconds, Path jar) {
+    record Options(int devices, int concurrency, Framing framing, int bareSeconds, Path jar, int warmUp) {
         /** @return null when help was asked for */
         static Options parse(String... args) {
             int devices = 2000;
             int concurrency = 32;
             int bareSeconds = 5;
+            int warmUp = DEFAULT_WARM_UP;
             Framing framing = Framing.JSON;
             Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
             List<String> words = Arrays.stream(args).flatMap(a -> a.startsWith("--") && a.contains("=")
@@ -79,12 +81,13 @@ public final class RegistrationBenchmark {
                     case "--devices" -> devices = positive(option, value);
                     case "--concurrency" -> concurrency = positive(option, value);
                     case "--bare-seconds" -> bareSeconds = positive(option, value);
+                    case "--warmup" -> warmUp = positive(option, value);
                     case "--framing" -> framing = framing(value);
                     case "--jar" -> jar = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
-            return new Options(devices, concurrency, framing, bareSeconds, jar);
+            return new Options(devices, concurrency, framing, bareSeconds, jar, warmUp);
         }
 
         private static int positive(String option, String value) {
@@ -153,7 +156,7 @@ public final class RegistrationBenchmark {
         double bareLimit = bareLimit(work.resolve("bare"));
 
         long start = System.nanoTime();
-        DeviceIdentity[] devices = IntStream.range(0, WARM_UP + options.devices() + options.concurrency()).parallel()
+        DeviceIdentity[] devices = IntStream.range(0, options.warmUp() + options.devices() + options.concurrency()).parallel()
                 .mapToObj(i -> new DeviceIdentity("C9300-24T", String.format("BNC%08d", i), null, DeviceSignatures.generateEcKeyPair()))
                 .toArray(DeviceIdentity[]::new);
         System.out.printf("%nGenerated %d device keys (EC P-256) in %.1f s, before any timing%n", devices.length, seconds(System.nanoTime() - start));
@@ -162,7 +165,7 @@ public final class RegistrationBenchmark {
         try (SatelliteProcess satellite = new SatelliteProcess(dataDir).start()) {
             System.out.printf("Satellite started from %s (log: %s)%n", options.jar(), work.resolve("data-satellite.log"));
             CpuMeter meter = CpuMeter.withSatellite(dataDir);
-            String token = setUp(satellite, WARM_UP + options.devices());
+            String token = setUp(satellite, options.warmUp() + options.devices());
             SmartAgentClient client = SmartAgentClient.overHttps(satellite.deviceDoorUri(), AgentTls.insecure(),
                     options.framing(), Clock.systemUTC());
             Load.Counted registrations = registerAndAuthorise(client, devices, token, meter);
@@ -187,20 +190,20 @@ public final class RegistrationBenchmark {
         return bare.allCores().perSecond();
     }
 
-    /** Devices 0..WARM_UP-1 warm both JVMs up; the next N are measured. Returns the measured registrations. */
+    /** The first --warmup devices warm both JVMs up; the next N are measured. Returns the measured registrations. */
     private Load.Counted registerAndAuthorise(SmartAgentClient client, DeviceIdentity[] devices, String token, CpuMeter meter)
             throws InterruptedException {
         int n = options.devices();
         int c = options.concurrency();
         Credentials[] registered = new Credentials[devices.length];
-        Load.Counted warmRegistrations = Load.each(WARM_UP, c, meter, i -> register(client, devices, i, token, registered));
-        Load.Counted warmAuthorisations = Load.each(WARM_UP, c, meter, i -> authorize(client, registered[i]));
-        System.out.printf("Warm-up: %d registrations (%d ok), %d authorisations (%d ok), not counted%n%n", WARM_UP,
-                warmRegistrations.ok(), WARM_UP, warmAuthorisations.ok());
+        Load.Counted warmRegistrations = Load.each(options.warmUp(), c, meter, i -> register(client, devices, i, token, registered));
+        Load.Counted warmAuthorisations = Load.each(options.warmUp(), c, meter, i -> authorize(client, registered[i]));
+        System.out.printf("Warm-up: %d registrations (%d ok), %d authorisations (%d ok), not counted%n%n", options.warmUp(),
+                warmRegistrations.ok(), options.warmUp(), warmAuthorisations.ok());
 
-        Load.Counted registrations = Load.each(n, c, meter, i -> register(client, devices, WARM_UP + i, token, registered));
+        Load.Counted registrations = Load.each(n, c, meter, i -> register(client, devices, options.warmUp() + i, token, registered));
         report("Registration", registrations, "registrations/s", "reg");
-        Credentials[] toAuthorise = Arrays.stream(registered, WARM_UP, WARM_UP + n).filter(Objects::nonNull).toArray(Credentials[]::new);
+        Credentials[] toAuthorise = Arrays.stream(registered, options.warmUp(), options.warmUp() + n).filter(Objects::nonNull).toArray(Credentials[]::new);
         report("Authorisation", Load.each(toAuthorise.length, c, meter, i -> authorize(client, toAuthorise[i])),
                 "authorisations/s", "auth");
         return registrations;
@@ -223,7 +226,7 @@ public final class RegistrationBenchmark {
 
         System.out.println("  Kept-alive registration with an unknown token (the satellite verifies message and CSR, looks the token up,"
                 + " signs the refusal; no commit):");
-        int firstSpare = WARM_UP + options.devices();
+        int firstSpare = options.warmUp() + options.devices();
         probe(Load.during(PROBE_WARM_UP_MILLIS, millis, c, meter,
                 t -> () -> register(client, devices, firstSpare + t, "bench-unknown-token", null)), "requests/s", "request");
     }
