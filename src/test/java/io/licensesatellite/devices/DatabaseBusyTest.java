@@ -6,17 +6,14 @@ import io.licensesatellite.agent.AgentMessages.DeviceIdentity;
 import io.licensesatellite.agent.AgentMessages.RegisterRequest;
 import io.licensesatellite.agent.AgentReply;
 import io.licensesatellite.testing.Devices;
+import io.licensesatellite.testing.HeldRowLock;
 import io.licensesatellite.testing.SatelliteJourney;
 import io.licensesatellite.testing.TestClock;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,26 +32,10 @@ class DatabaseBusyTest extends SatelliteJourney {
         String token = api.createToken(va, 30, 5, false);
         long tokenId = api.tokenId(va, token);
 
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("select id from registration_token where id = ?1 for update")
-                    .setParameter(1, tokenId).getResultList();
-            locked.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
         DeviceIdentity device = Devices.aSwitch();
         AgentReply<?> busy;
-        try {
+        try (HeldRowLock lock = new HeldRowLock(entityManager, "registration_token", tokenId)) {
             busy = client.register(device, RegisterRequest.withToken(token, false));
-        } finally {
-            release.countDown();
-            holder.get(30, TimeUnit.SECONDS);
         }
         AgentReply.Failure<?> failure = Devices.failure(busy);
         assertThat(failure.status()).isEqualTo("OK_TRY_AGAIN");
