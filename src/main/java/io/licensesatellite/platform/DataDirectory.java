@@ -53,11 +53,24 @@ public final class DataDirectory {
     public static void prepare(Path dir) {
         try {
             Files.createDirectories(dir.resolve("tls"));
+            Files.createDirectories(dir.resolve("db"));
+            // The database holds token hashes, device keys and the audit trail: owner only, like the key files.
+            for (Path owned : new Path[] {dir, dir.resolve("tls"), dir.resolve("db")}) {
+                ownerOnly(owned);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dir.toAbsolutePath(), e);
         }
         TlsMaterial.ensureSelfSigned(dir.resolve("tls/admin.crt"), dir.resolve("tls/admin.key"),
                 "License Satellite admin", localNames(), Clock.systemUTC());
+    }
+
+    private static void ownerOnly(Path directory) throws IOException {
+        try {
+            Files.setPosixFilePermissions(directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows and other non-POSIX file systems: left to the operator's ACLs.
+        }
     }
 
     private static List<String> localNames() {

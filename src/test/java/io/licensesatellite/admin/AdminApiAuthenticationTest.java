@@ -17,6 +17,10 @@ class AdminApiAuthenticationTest extends SatelliteJourney {
     void firstStartWritesAnOwnerOnlyInitialSecretAndThereIsNoDefaultPassword() throws Exception {
         Path file = Path.of(config.dataDir(), "initial-admin-password");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        for (String dir : new String[] {"", "db", "tls", "pki"}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(config.dataDir(), dir))))
+                    .as("data directory " + dir).isEqualTo("rwx------");
+        }
         assertThat(api.initialSecret()).hasSizeGreaterThanOrEqualTo(32);
         api.anonymous().auth().preemptive().basic("admin", "Admin!23").get("/api/v1/virtual-accounts")
                 .then().statusCode(401);
