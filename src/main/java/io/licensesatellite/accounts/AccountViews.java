@@ -40,4 +40,6 @@ public final class AccountViews {
                                 int shortfall) {}
 
     public record TagRequest(String tag, int count) {}
+
+    public record AccountNames(String smartAccount, String virtualAccount) {}
 }

@@ -52,10 +52,17 @@ public class VirtualAccounts {
         return new SmartAccountView(account.id, account.name, account.createdAt);
     }
 
-    /** The Smart Account's name as devices print it; "" until an operator or sync names it. */
-    @Transactional
-    public String smartAccountName() {
-        return smartAccounts.current().map(s -> s.name).orElse("");
+    /**
+     * The names a device prints for its account, in one query (it runs in every registration): the Smart Account's
+     * ("" until an operator or sync names it) and the Virtual Account's.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AccountViews.AccountNames names(long vaId) {
+        Object[] row = accounts.getEntityManager().createQuery(
+                "select va.name, (select min(s.name) from SmartAccount s) from VirtualAccount va where va.id = ?1", Object[].class)
+                .setParameter(1, vaId).getResultStream().findFirst()
+                .orElseThrow(() -> SatelliteException.notFound("No Virtual Account with id " + vaId));
+        return new AccountViews.AccountNames(row[1] == null ? "" : (String) row[1], (String) row[0]);
     }
 
     @Transactional
@@ -83,11 +90,6 @@ public class VirtualAccounts {
     @Transactional
     public VirtualAccountView get(long id) {
         return VirtualAccountView.of(require(id));
-    }
-
-    @Transactional
-    public String name(long id) {
-        return require(id).name;
     }
 
     @Transactional

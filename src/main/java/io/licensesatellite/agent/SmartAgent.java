@@ -226,24 +226,20 @@ public final class SmartAgent {
         Instant now = clock.instant();
         state.lastRegistrationAttempt = now;
         state.transport = client.framing() == SmartAgentClient.Framing.JSON ? "Smart" : "Callhome";
-        AgentReply<Registration> reply;
-        try {
-            reply = client.register(identity(), new RegisterRequest(state.pendingToken, state.pendingForce, state.hostname,
-                    "Simulated " + state.pid, SmartAgentClient.AGENT_VERSION, false, true), certificate(state.caCertificate),
-                    certificate(state.signerCertificate));
-        } catch (SmartAgentException e) {
-            state.lastRegistrationFailure = e.getMessage();
-            return communicationFailed(NextAction.Kind.REGISTER, e, now);
+        Exchange<Registration> exchange = exchange(NextAction.Kind.REGISTER, now, () -> client.register(identity(),
+                new RegisterRequest(state.pendingToken, state.pendingForce, state.hostname, "Simulated " + state.pid,
+                        SmartAgentClient.AGENT_VERSION, false, true),
+                certificate(state.caCertificate), certificate(state.signerCertificate)), (reason, retryable) -> {
+                    state.lastRegistrationFailure = reason;
+                    if (!retryable) {
+                        // The satellite refused: retrying the same token would only be refused again.
+                        state.pendingToken = null;
+                    }
+                });
+        if (exchange.failed() != null) {
+            return exchange.failed();
         }
-        if (reply instanceof AgentReply.Failure<Registration> failure) {
-            state.lastRegistrationFailure = failure.failureReason();
-            if (!failure.transientFailure()) {
-                // The satellite refused: retrying the same token would only be refused again.
-                state.pendingToken = null;
-            }
-            return answered(NextAction.Kind.REGISTER, failure, now);
-        }
-        Registration r = ((AgentReply.Success<Registration>) reply).data();
+        Registration r = exchange.data();
         stopEvaluationClock(now);
         state.pendingToken = null;
         state.lastRegistrationFailure = null;
@@ -297,18 +293,13 @@ public final class SmartAgent {
             return new Attempt(NextAction.Kind.RENEW_AUTHORIZATION, "UNREGISTERED", "the device is not registered");
         }
         state.lastAuthorizationAttempt = now;
-        AgentReply<Authorization> reply;
-        try {
-            reply = client.authorize(credentials(), entitlementsInUse());
-        } catch (SmartAgentException e) {
-            state.lastAuthorizationFailure = e.getMessage();
-            return communicationFailed(NextAction.Kind.RENEW_AUTHORIZATION, e, now);
+        Exchange<Authorization> exchange = exchange(NextAction.Kind.RENEW_AUTHORIZATION, now,
+                () -> client.authorize(credentials(), entitlementsInUse()),
+                (reason, retryable) -> state.lastAuthorizationFailure = reason);
+        if (exchange.failed() != null) {
+            return exchange.failed();
         }
-        if (reply instanceof AgentReply.Failure<Authorization> failure) {
-            state.lastAuthorizationFailure = failure.failureReason();
-            return answered(NextAction.Kind.RENEW_AUTHORIZATION, failure, now);
-        }
-        Authorization a = ((AgentReply.Success<Authorization>) reply).data();
+        Authorization a = exchange.data();
         List<Usage> usage = new ArrayList<>();
         for (Usage u : state.entitlements) {
             String status = a.entitlements().stream().filter(e -> e.tag().equals(u.tag())).map(EntitlementStatus::status)
@@ -339,18 +330,12 @@ public final class SmartAgent {
             return new Attempt(NextAction.Kind.RENEW_ID_CERTIFICATE, "UNREGISTERED", "the device is not registered");
         }
         state.lastIdRenewalAttempt = now;
-        AgentReply<IdCertificateRenewal> reply;
-        try {
-            reply = client.renewIdCertificate(credentials(), null);
-        } catch (SmartAgentException e) {
-            state.lastIdRenewalFailure = e.getMessage();
-            return communicationFailed(NextAction.Kind.RENEW_ID_CERTIFICATE, e, now);
+        Exchange<IdCertificateRenewal> exchange = exchange(NextAction.Kind.RENEW_ID_CERTIFICATE, now,
+                () -> client.renewIdCertificate(credentials(), null), (reason, retryable) -> state.lastIdRenewalFailure = reason);
+        if (exchange.failed() != null) {
+            return exchange.failed();
         }
-        if (reply instanceof AgentReply.Failure<IdCertificateRenewal> failure) {
-            state.lastIdRenewalFailure = failure.failureReason();
-            return answered(NextAction.Kind.RENEW_ID_CERTIFICATE, failure, now);
-        }
-        IdCertificateRenewal r = ((AgentReply.Success<IdCertificateRenewal>) reply).data();
+        IdCertificateRenewal r = exchange.data();
         state.idCertificate = r.idCertificatePem();
         state.idCertSerial = r.idCertSerial();
         state.registrationExpires = r.registrationExpires();
@@ -369,14 +354,10 @@ public final class SmartAgent {
         if (!state.registered()) {
             return new Attempt(NextAction.Kind.NONE, "UNREGISTERED", "the device is not registered");
         }
-        AgentReply<Deregistration> reply;
-        try {
-            reply = client.deregister(credentials());
-        } catch (SmartAgentException e) {
-            return communicationFailed(NextAction.Kind.NONE, e, now);
-        }
-        if (reply instanceof AgentReply.Failure<Deregistration> failure) {
-            return answered(NextAction.Kind.NONE, failure, now);
+        Exchange<Deregistration> exchange = exchange(NextAction.Kind.NONE, now, () -> client.deregister(credentials()),
+                (reason, retryable) -> { });
+        if (exchange.failed() != null) {
+            return exchange.failed();
         }
         String instance = state.productInstanceId;
         stopEvaluationClock(now);
@@ -439,6 +420,34 @@ public final class SmartAgent {
         }
         state.evaluationUsedSeconds = used;
         state.evaluationCountingSince = null;
+    }
+
+    /** How an exchange ended: the answer's data, or the attempt to report because there was none. */
+    private record Exchange<T>(T data, Attempt failed) {}
+
+    /** Where a failed exchange is noted: the reason, and whether retrying the same request may succeed. */
+    private interface FailureNote {
+        void note(String reason, boolean retryable);
+    }
+
+    /**
+     * One request to the satellite: no answer (communication failure, retried on the timers) and a refusal are
+     * noted and turned into the attempt to report; a success hands back its data.
+     */
+    private <T> Exchange<T> exchange(NextAction.Kind action, Instant now, java.util.function.Supplier<AgentReply<T>> call,
+                                     FailureNote note) {
+        AgentReply<T> reply;
+        try {
+            reply = call.get();
+        } catch (SmartAgentException e) {
+            note.note(e.getMessage(), true);
+            return new Exchange<>(null, communicationFailed(action, e, now));
+        }
+        if (reply instanceof AgentReply.Failure<T> failure) {
+            note.note(failure.failureReason(), failure.transientFailure());
+            return new Exchange<>(null, answered(action, failure, now));
+        }
+        return new Exchange<>(((AgentReply.Success<T>) reply).data(), null);
     }
 
     private Attempt communicationFailed(NextAction.Kind action, SmartAgentException e, Instant now) {

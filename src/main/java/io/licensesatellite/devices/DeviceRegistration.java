@@ -62,7 +62,7 @@ public class DeviceRegistration {
         if (result instanceof RedemptionResult.Refused refused) {
             return rejections.reject(reasonFor(refused.reason()), null);
         }
-        Redemption redemption = ((RedemptionResult.Redeemed) result).redemption();
+        Redemption redemption = ((RedemptionResult.Accepted) result).redemption();
         if (command.exportControlledRequested() && !redemption.exportControlled()) {
             return rejections.reject(FailureReason.EXPORT_CONTROL_NOT_ALLOWED, null);
         }
@@ -105,7 +105,8 @@ public class DeviceRegistration {
         if (lostRace.isPresent()) {
             return rejections.reject(reasonFor(lostRace.get()), null);
         }
-        return new DeviceOutcome.Registered(instance.id, accounts.smartAccountName(), accounts.name(instance.virtualAccountId),
+        var names = accounts.names(instance.virtualAccountId);
+        return new DeviceOutcome.Registered(instance.id, names.smartAccount(), names.virtualAccount(),
                 instance.exportControlled, certificate.pem(), certificate.serial(), certificate.notAfter(),
                 certificate.notBefore().plus(renewAfter));
     }

@@ -107,7 +107,7 @@ public class RegistrationTokens {
         if (refusal.isPresent()) {
             return new RedemptionResult.Refused(refusal.get());
         }
-        return new RedemptionResult.Redeemed(new Redemption(entity.id, entity.virtualAccountId, entity.exportControlled));
+        return new RedemptionResult.Accepted(new Redemption(entity.id, entity.virtualAccountId, entity.exportControlled));
     }
 
     /**
@@ -123,7 +123,7 @@ public class RegistrationTokens {
     }
 
     public sealed interface RedemptionResult {
-        record Redeemed(Redemption redemption) implements RedemptionResult {}
+        record Accepted(Redemption redemption) implements RedemptionResult {}
 
         record Refused(TokenRefusal reason) implements RedemptionResult {}
     }
