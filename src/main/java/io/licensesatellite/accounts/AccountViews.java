@@ -9,9 +9,11 @@ public final class AccountViews {
 
     public record SmartAccountView(long id, String name, Instant createdAt) {}
 
-    public record VirtualAccountView(long id, String name, String description, Instant createdAt) {
+    /** @param upstreamManaged assigned by the upstream: licences change only through sync */
+    public record VirtualAccountView(long id, String name, String description, Instant createdAt,
+                                     boolean upstreamManaged) {
         static VirtualAccountView of(VirtualAccount va) {
-            return new VirtualAccountView(va.id, va.name, va.description, va.createdAt);
+            return new VirtualAccountView(va.id, va.name, va.description, va.createdAt, va.upstreamManaged);
         }
     }
 

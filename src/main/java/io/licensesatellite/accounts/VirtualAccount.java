@@ -22,4 +22,8 @@ public class VirtualAccount {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Assigned by the upstream: its pools change only through sync, never by hand. */
+    @Column(name = "upstream_managed", nullable = false)
+    public boolean upstreamManaged;
 }

@@ -94,7 +94,10 @@ public class VirtualAccounts {
 
     @Transactional
     public LicensePoolView addLicense(long vaId, NewLicensePool pool) {
-        require(vaId);
+        if (require(vaId).upstreamManaged) {
+            throw new SatelliteException(ErrorKind.CONFLICT, "Virtual Account " + vaId
+                    + " takes its licences from the upstream; change them there and synchronise");
+        }
         String tag = requireTag("tag", pool.tag());
         String displayName = pool.displayName() == null || pool.displayName().isBlank() ? tag : pool.displayName().trim();
         if (displayName.length() > MAX_TAG_LENGTH) {

@@ -69,6 +69,20 @@ public final class SatelliteProcess implements AutoCloseable {
         return URI.create("https://127.0.0.1:" + devicePort);
     }
 
+    /** The satellite's peak resident memory so far (Linux VmHWM), in bytes; -1 where /proc is not there. */
+    public long peakResidentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException notLinux) {
+            // Figures only; the benchmark prints "n/a".
+        }
+        return -1;
+    }
+
     public Path dataDir() {
         return dataDir;
     }
@@ -85,6 +99,16 @@ public final class SatelliteProcess implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An admin API call carrying or returning a file (sync files): raw bytes both ways. */
+    public HttpResponse<byte[]> adminFile(String method, String path, byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(adminUri().resolve(path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("admin:" + adminSecret()).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/yaml")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     public String logText() throws IOException {

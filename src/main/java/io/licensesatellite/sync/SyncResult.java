@@ -1,0 +1,3 @@
+package io.licensesatellite.sync;
+
+public enum SyncResult { SUCCEEDED, FAILED }
