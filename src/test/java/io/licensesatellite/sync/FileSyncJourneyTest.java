@@ -107,8 +107,10 @@ class FileSyncJourneyTest extends SatelliteJourney {
 
         String full = new String(lab.downloadRequest(api, "full").then().statusCode(200).extract().asByteArray(),
                 StandardCharsets.UTF_8);
-        assertThat(full).contains(after.device().serialNumber()).contains(before.device().serialNumber())
-                .doesNotContain(removed.device().serialNumber());
+        assertThat(full).contains(after.device().serialNumber()).contains(before.device().serialNumber());
+        assertThat(full).as("a removed instance is no longer in the full list (its removal event still is)")
+                .doesNotContainPattern("(?m)^\\s*- id: \"" + removed.productInstanceId() + "\"");
+        assertThat(full).containsPattern("(?m)^\\s*- id: \"" + after.productInstanceId() + "\"");
     }
 
     @Test

@@ -88,7 +88,7 @@ class HostileSyncFilesTest extends SatelliteJourney {
     void aFileOverTheLimitIsRefusedUnread() {
         byte[] huge = new byte[1024 * 1024 + 1];
         Arrays.fill(huge, (byte) '#');
-        refused(huge, 413, "sync-file-too-large", "larger");
+        refused(huge, 413, "sync-file-too-large", "more than the limit");
     }
 
     @Test

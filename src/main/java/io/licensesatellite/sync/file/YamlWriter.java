@@ -54,6 +54,8 @@ final class YamlWriter {
     }
 
     YamlWriter newline() {
+        // A line ended right after "- " (a scalar item): the next line starts at its own indentation.
+        afterDash = false;
         put((byte) '\n');
         return this;
     }
