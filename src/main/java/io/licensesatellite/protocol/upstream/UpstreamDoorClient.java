@@ -225,7 +225,6 @@ public class UpstreamDoorClient implements UpstreamChannel {
                 .setSsl(true)
                 .setTrustAll(false)
                 .setVerifyHost(true)
-                .setForceSni(true)
                 .setSslHandshakeTimeout(connectMillis)
                 .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"))
