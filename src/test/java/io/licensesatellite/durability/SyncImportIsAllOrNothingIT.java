@@ -50,7 +50,7 @@ class SyncImportIsAllOrNothingIT {
             importMillis = (System.nanoTime() - started) / 1_000_000;
         }
 
-        for (int attempt = 2; attempt <= 5; attempt++) {
+        for (int attempt = 2; attempt <= 4; attempt++) {
             upstream.saveAccounts(accounts(vaNames, attempt));
             long before;
             byte[] response;
@@ -65,7 +65,7 @@ class SyncImportIsAllOrNothingIT {
                         return null;
                     }
                 });
-                Thread.sleep(importMillis * (attempt - 1) / 5);
+                Thread.sleep(importMillis * (attempt - 1) / 4);
                 satellite.kill();
                 upload.join();
             }
