@@ -315,6 +315,7 @@ public final class UpstreamEmulator {
 
     /** Per satellite (or the one given), what it reported: human-readable text. */
     public String show(String satelliteId, int lastEvents) {
+        settings(); // refuses a state directory that was never initialised
         List<SatelliteRecord> shown;
         if (satelliteId == null) {
             shown = records.all();
