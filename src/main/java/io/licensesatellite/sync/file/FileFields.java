@@ -1,0 +1,235 @@
+package io.licensesatellite.sync.file;
+
+import java.math.BigInteger;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One mapping of a parsed file, read field by field with the types docs/sync.md gives. Keys the format does not
+ * name are refused when the mapping is opened, so a misspelt optional field is never silently ignored.
+ */
+final class FileFields {
+    private final Map<String, Object> values;
+    private final String path;
+
+    private FileFields(Map<String, Object> values, String path, Set<String> known) {
+        this.values = values;
+        this.path = path;
+        for (String key : values.keySet()) {
+            if (!known.contains(key)) {
+                throw new ModelViolation(at(key), "unknown field");
+            }
+        }
+    }
+
+    static FileFields root(Object document, Set<String> known) {
+        if (!(document instanceof Map<?, ?>)) {
+            throw new ModelViolation("", "a sync file is a YAML mapping (format, kind, ...), not " + describe(document));
+        }
+        return new FileFields(asMap(document), "", known);
+    }
+
+    String path() { return path; }
+
+    String at(String key) { return path.isEmpty() ? key : path + "." + key; }
+
+    boolean has(String key) { return values.get(key) != null; }
+
+    String string(String key) {
+        return string(required(key), at(key));
+    }
+
+    String optionalString(String key) {
+        Object value = values.get(key);
+        return value == null ? null : string(value, at(key));
+    }
+
+    long integer(String key) {
+        return integer(required(key), at(key));
+    }
+
+    Long optionalInteger(String key) {
+        Object value = values.get(key);
+        return value == null ? null : integer(value, at(key));
+    }
+
+    int smallInteger(String key) {
+        long value = integer(key);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new ModelViolation(at(key), "must be at most " + Integer.MAX_VALUE);
+        }
+        return (int) value;
+    }
+
+    boolean bool(String key) {
+        Object value = required(key);
+        if (!(value instanceof Boolean b)) {
+            throw new ModelViolation(at(key), "expected true or false, found " + describe(value));
+        }
+        return b;
+    }
+
+    /** {@code "2026-11-23T10:15:30Z"}: UTC, whole seconds, nothing else (no offset, no fraction, no leap second). */
+    Instant instant(String key) {
+        return instant(string(key), at(key));
+    }
+
+    Instant optionalInstant(String key) {
+        String value = optionalString(key);
+        return value == null ? null : instant(value, at(key));
+    }
+
+    LocalDate optionalDate(String key) {
+        String value = optionalString(key);
+        if (value == null) {
+            return null;
+        }
+        if (!matches(value, "dddd-dd-dd")) {
+            throw new ModelViolation(at(key), "expected a date like \"2027-03-31\", found \"" + SignatureBlock.printable(value, 40) + "\"");
+        }
+        try {
+            return LocalDate.of(number(value, 0, 4), number(value, 5, 7), number(value, 8, 10));
+        } catch (DateTimeException e) {
+            throw new ModelViolation(at(key), "\"" + value + "\" is not a calendar date");
+        }
+    }
+
+    /** One of the words the format defines for this field, as written in the file. */
+    String word(String key, Set<String> allowed) {
+        String value = string(key);
+        if (!allowed.contains(value)) {
+            throw new ModelViolation(at(key), "must be one of " + String.join(", ", allowed.stream().sorted().toList())
+                    + ", found \"" + SignatureBlock.printable(value, 40) + "\"");
+        }
+        return value;
+    }
+
+    FileFields mapping(String key, Set<String> known) {
+        Object value = required(key);
+        if (!(value instanceof Map<?, ?>)) {
+            throw new ModelViolation(at(key), "expected a mapping, found " + describe(value));
+        }
+        return new FileFields(asMap(value), at(key), known);
+    }
+
+    <T> List<T> mappings(String key, Set<String> known, Function<FileFields, T> item) {
+        List<?> list = list(key);
+        List<T> result = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            Object value = list.get(i);
+            String itemPath = at(key) + "[" + i + "]";
+            if (!(value instanceof Map<?, ?>)) {
+                throw new ModelViolation(itemPath, "expected a mapping, found " + describe(value));
+            }
+            result.add(item.apply(new FileFields(asMap(value), itemPath, known)));
+        }
+        return result;
+    }
+
+    List<String> strings(String key) {
+        List<?> list = list(key);
+        List<String> result = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            String itemPath = at(key) + "[" + i + "]";
+            if (list.get(i) == null) {
+                throw new ModelViolation(itemPath, "required");
+            }
+            result.add(string(list.get(i), itemPath));
+        }
+        return result;
+    }
+
+    private List<?> list(String key) {
+        Object value = required(key);
+        if (!(value instanceof List<?> list)) {
+            throw new ModelViolation(at(key), "expected a list, found " + describe(value));
+        }
+        return list;
+    }
+
+    private Object required(String key) {
+        Object value = values.get(key);
+        if (value == null) {
+            throw new ModelViolation(at(key), "required");
+        }
+        return value;
+    }
+
+    private static String string(Object value, String path) {
+        if (!(value instanceof String s)) {
+            throw new ModelViolation(path, "expected a string, found " + describe(value));
+        }
+        return s;
+    }
+
+    private static long integer(Object value, String path) {
+        if (value instanceof Long l) {
+            return l;
+        }
+        if (value instanceof BigInteger) {
+            throw new ModelViolation(path, "the integer is too large");
+        }
+        throw new ModelViolation(path, "expected an integer, found " + describe(value));
+    }
+
+    private static Instant instant(String value, String path) {
+        if (!matches(value, "dddd-dd-ddTdd:dd:ddZ")) {
+            throw new ModelViolation(path, "expected a UTC instant in whole seconds like \"2026-11-23T10:15:30Z\", found \""
+                    + SignatureBlock.printable(value, 40) + "\"");
+        }
+        try {
+            return LocalDateTime.of(number(value, 0, 4), number(value, 5, 7), number(value, 8, 10), number(value, 11, 13),
+                    number(value, 14, 16), number(value, 17, 19)).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            throw new ModelViolation(path, "\"" + value + "\" is not a valid date and time");
+        }
+    }
+
+    /** {@code d} in the pattern stands for an ASCII digit; every other character must match itself. */
+    private static boolean matches(String value, String pattern) {
+        if (value.length() != pattern.length()) {
+            return false;
+        }
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = value.charAt(i);
+            char p = pattern.charAt(i);
+            if (p == 'd' ? c < '0' || c > '9' : c != p) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String value, int from, int to) {
+        return Integer.parseInt(value, from, to, 10);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String s) {
+            return "a string \"" + SignatureBlock.printable(s, 40) + "\"";
+        }
+        if (value instanceof Long || value instanceof BigInteger) {
+            return "an integer " + value;
+        }
+        if (value instanceof Boolean) {
+            return "a boolean " + value;
+        }
+        return value instanceof List<?> ? "a list" : "a mapping";
+    }
+}
