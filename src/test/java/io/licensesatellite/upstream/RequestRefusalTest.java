@@ -109,11 +109,15 @@ class RequestRefusalTest {
     }
 
     @Test
-    void aFileThatIsNotARequestIsRefusedAsMalformed() {
+    void aFileThatIsNotARequestIsRefusedForTheFirstCheckItFails() {
         UpstreamEmulator emulator = UpstreamFixtures.anEmulator(state, clock);
         PlayedSatellite satellite = PlayedSatellite.named("lab-satellite", clock);
 
-        refused(emulator, satellite.registrationFile(), EmulatorError.MALFORMED);
+        PlayedSatellite registered = PlayedSatellite.registered(emulator, clock, "Campus");
+        byte[] response = emulator.answer(registered.full(1, null)).responseFile();
+
+        refused(emulator, response, EmulatorError.MALFORMED).hasMessageContaining("not a sync request");
+        refused(emulator, satellite.registrationFile(), EmulatorError.CERTIFICATE_NOT_ISSUED_HERE);
         refused(emulator, "format: 1\nkind: sync-request\n".getBytes(StandardCharsets.UTF_8), EmulatorError.MALFORMED)
                 .hasMessageStartingWith("sync request refused (not signed)");
     }
