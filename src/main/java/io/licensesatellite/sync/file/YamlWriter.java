@@ -54,6 +54,7 @@ final class YamlWriter {
     }
 
     YamlWriter newline() {
+        afterDash = false;
         put((byte) '\n');
         return this;
     }
