@@ -56,6 +56,7 @@ final class PlayedSatellite {
     final String id;
     final String name;
     private final Clock clock;
+    private String smartAccount = SMART_ACCOUNT;
     private KeyPair keys;
     private X509Certificate selfSigned;
     private X509Certificate certificate;
@@ -106,6 +107,12 @@ final class PlayedSatellite {
 
     X509Certificate certificate() { return certificate; }
 
+    /** The Smart Account its requests name (ACME Corp unless told otherwise). */
+    PlayedSatellite inSmartAccount(String name) {
+        smartAccount = name;
+        return this;
+    }
+
     KeyPair keys() { return keys; }
 
     String renewalCsr() { return csr(keys, "CN=" + id); }
@@ -136,7 +143,7 @@ final class PlayedSatellite {
     }
 
     Payload payload(List<Instance> instances, List<String> removed, List<Event> events, String renewalCsr) {
-        return new Payload(SMART_ACCOUNT, List.of(new VirtualAccountUsage("Campus",
+        return new Payload(smartAccount, List.of(new VirtualAccountUsage("Campus",
                 List.of(new TagUsage(UpstreamFixtures.NETWORK_ADVANTAGE, 10, 12, 2)))), instances, removed, events, renewalCsr);
     }
 

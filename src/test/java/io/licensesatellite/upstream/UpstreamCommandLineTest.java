@@ -30,12 +30,12 @@ class UpstreamCommandLineTest {
         assertThat(run("--state", state, "accounts")).isZero();
         assertThat(stdout()).contains("Smart Account Example Corp", "Virtual Account Campus");
 
-        PlayedSatellite satellite = PlayedSatellite.named("lab satellite/1", clock);
+        PlayedSatellite satellite = PlayedSatellite.named("lab satellite/1", clock).inSmartAccount("Example Corp");
         Path registration = dir.resolve("registration.yml");
         Files.write(registration, satellite.registrationFile());
         assertThat(run("--state", state, "register", "--file", registration.toString(), "--smart-account", "Example Corp",
                 "--virtual-account", "Campus", "--virtual-account", "Data Centre",
-                "--sync-url", "https://upstream.lab:9443/sync/v1/exchange")).isZero();
+                "--sync-url", "https://upstream.lab:9443/sync/v1/exchange")).as(this::stderr).isZero();
         Path authorization = dir.resolve("license-satellite-authorization-labsatellite1.yml");
         assertThat(authorization).exists();
         satellite.accept(PlayedSatellite.FILES.readAuthorization(Files.readAllBytes(authorization), s -> { }).file());
@@ -43,7 +43,8 @@ class UpstreamCommandLineTest {
         Path request = dir.resolve("license-sync-request-labsatellite1_20261123-1.yml");
         Files.write(request, satellite.full(1, null));
         Path responses = Files.createDirectory(dir.resolve("responses"));
-        assertThat(run("--state", state, "answer", "--file", request.toString(), "--out", responses.toString())).isZero();
+        assertThat(run("--state", state, "answer", "--file", request.toString(), "--out", responses.toString()))
+                .as(this::stderr).isZero();
         assertThat(stdout()).contains("Answered request 1 of satellite lab satellite/1", "complete licences");
         Path response = responses.resolve("license-sync-response-labsatellite1_20261123-1.yml");
         assertThat(PlayedSatellite.FILES.readResponse(Files.readAllBytes(response), s -> { }).file().licenses()
