@@ -20,14 +20,23 @@ record TestSigner(KeyPair keys, X509Certificate certificate) {
 
     static TestSigner selfSigned(String commonName) {
         KeyPair keys = DeviceSignatures.generateEcKeyPair();
+        return new TestSigner(keys, certificate(new X500Name("CN=" + commonName), keys, new X500Name("CN=" + commonName), keys));
+    }
+
+    /** A new key certified by {@code issuer}, as the upstream certifies a satellite. */
+    static TestSigner issuedBy(TestSigner issuer, String commonName) {
+        KeyPair keys = DeviceSignatures.generateEcKeyPair();
+        X500Name issuerName = X500Name.getInstance(issuer.certificate.getSubjectX500Principal().getEncoded());
+        return new TestSigner(keys, certificate(new X500Name("CN=" + commonName), keys, issuerName, issuer.keys));
+    }
+
+    private static X509Certificate certificate(X500Name subject, KeyPair keys, X500Name issuer, KeyPair issuerKeys) {
         try {
-            X500Name name = new X500Name("CN=" + commonName);
-            X509Certificate certificate = new JcaX509CertificateConverter().setProvider(DeviceSignatures.provider())
-                    .getCertificate(new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(commonName.hashCode() & 0x7fffffff),
-                            Date.from(NOT_BEFORE), Date.from(NOT_BEFORE.plusSeconds(3650L * 86400)), name, keys.getPublic())
+            return new JcaX509CertificateConverter().setProvider(DeviceSignatures.provider())
+                    .getCertificate(new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(subject.hashCode() & 0x7fffffff),
+                            Date.from(NOT_BEFORE), Date.from(NOT_BEFORE.plusSeconds(3650L * 86400)), subject, keys.getPublic())
                             .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(DeviceSignatures.provider())
-                                    .build(keys.getPrivate())));
-            return new TestSigner(keys, certificate);
+                                    .build(issuerKeys.getPrivate())));
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException(e);
         }
