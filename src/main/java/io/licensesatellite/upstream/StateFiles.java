@@ -1,7 +1,6 @@
 package io.licensesatellite.upstream;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -84,6 +83,10 @@ final class StateFiles {
     /** Runs {@code work} holding the state directory's lock, so two writers never interleave read-modify-write. */
     static <T> T locked(Path stateDir, Supplier<T> work) {
         Path key = stateDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(key)) {
+            throw new EmulatorException(EmulatorError.NOT_INITIALISED, "no upstream emulator in " + stateDir
+                    + " (no such directory); run 'init' first");
+        }
         ReentrantLock lock = IN_PROCESS_LOCKS.computeIfAbsent(key, k -> new ReentrantLock());
         lock.lock();
         try {
@@ -94,7 +97,8 @@ final class StateFiles {
                     FileLock ignored = channel.lock()) {
                 return work.get();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot lock the state directory " + stateDir + ": " + e.getMessage(), e);
+                throw new EmulatorException(EmulatorError.STATE_UNAVAILABLE, "cannot lock the state directory " + stateDir
+                        + ": " + e.getMessage(), e);
             }
         } finally {
             lock.unlock();

@@ -176,7 +176,7 @@ public final class UpstreamEmulator {
             String certificatePem = UpstreamAuthority.pemText(certificate);
             AuthorizationFile authorization = new AuthorizationFile(FORMAT, id, settings.name(), now, smartAccount, vas,
                     certificatePem, authority.caPem(), syncUrl);
-            byte[] raw = files.writeAuthorization(authorization, authority.signerKey(), authority.signer());
+            byte[] raw = written(() -> files.writeAuthorization(authorization, authority.signerKey(), authority.signer()));
             Optional<SatelliteRecord> previous = records.find(id);
             records.save(new SatelliteRecord(id, registration.satelliteName(), registration.softwareVersion(), smartAccount,
                     vas, now, previous.map(SatelliteRecord::registrations).orElse(0) + 1,
@@ -265,7 +265,7 @@ public final class UpstreamEmulator {
                             header.type(), now, record.smartAccount()),
                     new SyncResponseFile.Licenses(choice.complete(), choice.sent()), alerts,
                     renewed == null ? null : renewed.pem());
-            byte[] raw = files.writeResponse(response, authority.signerKey(), authority.signer());
+            byte[] raw = written(() -> files.writeResponse(response, authority.signerKey(), authority.signer()));
 
             List<AnsweredRequest> answered = new ArrayList<>(record.answered());
             answered.removeIf(a -> a.sequence() == header.sequence());
@@ -315,6 +315,7 @@ public final class UpstreamEmulator {
 
     /** Per satellite (or the one given), what it reported: human-readable text. */
     public String show(String satelliteId, int lastEvents) {
+        settings(); // refuses a state directory that was never initialised
         List<SatelliteRecord> shown;
         if (satelliteId == null) {
             shown = records.all();
@@ -420,6 +421,15 @@ public final class UpstreamEmulator {
                 reason, UpstreamAuthority.pemText(certificate));
     }
 
+    /** The codec refuses to write a record that breaks the file model: for the emulator's own files, a bug. */
+    private static byte[] written(java.util.function.Supplier<byte[]> writer) {
+        try {
+            return writer.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the emulator built a file the sync file model refuses: " + e.getMessage(), e);
+        }
+    }
+
     private static void checkSyncUrl(String syncUrl) {
         if (syncUrl == null) {
             return;
@@ -463,6 +473,10 @@ public final class UpstreamEmulator {
 
         @Override
         public void check(X509Certificate signer) throws SyncFileException {
+            if (signer.equals(authority.signer())) {
+                fail(EmulatorError.MALFORMED, "the file is signed by this upstream's own signer: it is a response or an"
+                        + " authorization, not a sync request");
+            }
             if (!authority.issuedHere(signer)) {
                 fail(EmulatorError.CERTIFICATE_NOT_ISSUED_HERE, "the request is signed with a certificate issued by '"
                         + signer.getIssuerX500Principal().getName() + "', not by this upstream's CA '"

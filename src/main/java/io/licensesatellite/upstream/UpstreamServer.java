@@ -158,10 +158,11 @@ public final class UpstreamServer implements AutoCloseable {
 
         private void refuse(HttpExchange exchange, EmulatorException e) throws IOException {
             EmulatorError kind = e.kind();
-            String detail = kind.httpStatus() >= 500 && kind == EmulatorError.STATE_UNAVAILABLE
-                    ? "An internal error occurred; the emulator's output has the details" : e.getMessage();
+            String detail = e.getMessage();
             if (kind == EmulatorError.STATE_UNAVAILABLE) {
+                // file paths and I/O messages stay in the emulator's output, not in the answer
                 LOG.log(System.Logger.Level.ERROR, "exchange failed: " + e.getMessage(), e);
+                detail = "An internal error occurred; the emulator's output has the details";
             }
             problem(exchange, kind.httpStatus(), kind.problemType(), kind.title(), detail);
         }

@@ -25,6 +25,17 @@ class FeatureDirectionTest {
     static final ArchRule doorsHoldNoEntities = noClasses().that().resideInAnyPackage("io.licensesatellite.protocol..")
             .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class);
 
+    /** The upstream emulator shares nothing with the satellite but the sync file model: no tables, no CDI beans. */
+    @ArchTest
+    static final ArchRule upstreamEmulatorIsAnOutsider = noClasses().that().resideInAPackage("io.licensesatellite.upstream..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.licensesatellite.accounts..", "io.licensesatellite.tokens..", "io.licensesatellite.devices..",
+                    "io.licensesatellite.pki..", "io.licensesatellite.admin..", "io.licensesatellite.protocol..",
+                    "io.licensesatellite.platform..", "io.licensesatellite.agent..", "jakarta.persistence..",
+                    "jakarta.enterprise..", "jakarta.inject..", "io.quarkus..")
+            .orShould().dependOnClassesThat().resideInAPackage("io.licensesatellite.sync")
+            .allowEmptyShould(true);
+
     @ArchTest
     static final ArchRule simulatorIsAnOutsider = noClasses().that().resideInAnyPackage("io.licensesatellite.agent..")
             .should().dependOnClassesThat().resideInAnyPackage(

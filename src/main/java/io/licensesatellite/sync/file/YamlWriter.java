@@ -54,7 +54,6 @@ final class YamlWriter {
     }
 
     YamlWriter newline() {
-        // A line ended right after "- " (a scalar item): the next line starts at its own indentation.
         afterDash = false;
         put((byte) '\n');
         return this;
