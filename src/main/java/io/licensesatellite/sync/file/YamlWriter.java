@@ -1,6 +1,7 @@
 package io.licensesatellite.sync.file;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,6 +29,16 @@ final class YamlWriter {
     private int flowDepth;
 
     byte[] toBytes() { return Arrays.copyOf(buffer, size); }
+
+    void update(MessageDigest digest) { digest.update(buffer, 0, size); }
+
+    /** Bytes appended as they are: the signature block after the signed part. */
+    YamlWriter bytes(byte[] value) {
+        ensure(value.length);
+        System.arraycopy(value, 0, buffer, size, value.length);
+        size += value.length;
+        return this;
+    }
 
     YamlWriter comment(String text) {
         ascii("# ").text(text).newline();
