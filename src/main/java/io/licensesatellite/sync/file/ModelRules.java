@@ -71,7 +71,7 @@ final class ModelRules {
         required(path, value);
         if (!allowed.contains(value)) {
             throw new ModelViolation(path, "must be one of " + String.join(", ", allowed.stream().sorted().toList())
-                    + ", found \"" + SignatureBlock.printable(value, 40) + "\"");
+                    + ", found \"" + Excerpt.of(value, 40) + "\"");
         }
     }
 
@@ -85,7 +85,7 @@ final class ModelRules {
         }
         if (!canonical) {
             throw new ModelViolation(path, "must be a UUID like \"6f1c2d7e-0b5a-4c3e-9f7d-2a1b3c4d5e6f\", found \""
-                    + SignatureBlock.printable(value, 40) + "\"");
+                    + Excerpt.of(value, 40) + "\"");
         }
     }
 
@@ -115,7 +115,7 @@ final class ModelRules {
 
     private static ModelViolation duplicate(String listPath, int index, String field, Object value) {
         return new ModelViolation(listPath + "[" + index + "]" + (field.isEmpty() ? "" : "." + field),
-                "duplicate \"" + SignatureBlock.printable(String.valueOf(value), 40) + "\"");
+                "duplicate \"" + Excerpt.of(String.valueOf(value), 40) + "\"");
     }
 
     /**

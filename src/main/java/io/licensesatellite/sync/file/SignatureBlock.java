@@ -93,7 +93,7 @@ final class SignatureBlock {
             values[i] = lines[i].substring(prefix.length());
         }
         if (!ALGORITHM.equals(values[0])) {
-            throw new SyncFileException(Reason.NOT_SIGNED, "The signature block names algorithm '" + printable(values[0], 40)
+            throw new SyncFileException(Reason.NOT_SIGNED, "The signature block names algorithm '" + Excerpt.of(values[0], 40)
                     + "'; sync files are signed with " + ALGORITHM);
         }
         X509Certificate certificate = certificate(base64(values[1], "certificate"));
@@ -283,12 +283,5 @@ final class SignatureBlock {
             throw new IllegalArgumentException("The private key does not belong to the signer certificate "
                     + signer.getSubjectX500Principal().getName());
         }
-    }
-
-    /** Bytes from a hostile file shown in a message: bounded and without control characters. */
-    static String printable(String value, int maxCodePoints) {
-        StringBuilder out = new StringBuilder();
-        value.codePoints().limit(maxCodePoints).forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return value.codePointCount(0, value.length()) > maxCodePoints ? out + "..." : out.toString();
     }
 }
