@@ -11,7 +11,7 @@ final class AuthorizationFormat {
 
     private AuthorizationFormat() {}
 
-    static byte[] write(AuthorizationFile file) {
+    static YamlWriter write(AuthorizationFile file) {
         check(file);
         YamlWriter yaml = FileKind.AUTHORIZATION.start();
         yaml.blockKey(0, "satellite");
@@ -31,7 +31,7 @@ final class AuthorizationFormat {
             }
         }
         yaml.pem(0, "satellite_certificate", file.satelliteCertificatePem());
-        return yaml.toBytes();
+        return yaml;
     }
 
     static AuthorizationFile read(Object document) throws SyncFileException {

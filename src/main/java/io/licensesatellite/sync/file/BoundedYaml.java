@@ -124,7 +124,7 @@ final class BoundedYaml {
                 throw unparseable(keyEvent.getStartMark(), "a mapping key must be a name, not a list or mapping");
             }
             if (entries.containsKey(key.getValue())) {
-                throw unparseable(keyEvent.getStartMark(), "duplicate key '" + SignatureBlock.printable(key.getValue(), 40) + "'");
+                throw unparseable(keyEvent.getStartMark(), "duplicate key '" + Excerpt.of(key.getValue(), 40) + "'");
             }
             entries.put(key.getValue(), node(parser, depth + 1));
         }
@@ -141,16 +141,16 @@ final class BoundedYaml {
     private static void refuseAnchorsAndTags(Event event) throws SyncFileException {
         if (event.is(Event.ID.Alias)) {
             throw unparseable(event.getStartMark(), "anchors and aliases are not allowed (found alias *"
-                    + SignatureBlock.printable(((NodeEvent) event).getAnchor(), 40) + ")");
+                    + Excerpt.of(((NodeEvent) event).getAnchor(), 40) + ")");
         }
         if (event instanceof NodeEvent node && node.getAnchor() != null) {
             throw unparseable(event.getStartMark(), "anchors and aliases are not allowed (found anchor &"
-                    + SignatureBlock.printable(node.getAnchor(), 40) + ")");
+                    + Excerpt.of(node.getAnchor(), 40) + ")");
         }
         String tag = event instanceof ScalarEvent scalar ? scalar.getTag()
                 : event instanceof CollectionStartEvent collection ? collection.getTag() : null;
         if (tag != null) {
-            throw unparseable(event.getStartMark(), "tags are not allowed (found " + SignatureBlock.printable(tag, 60) + ")");
+            throw unparseable(event.getStartMark(), "tags are not allowed (found " + Excerpt.of(tag, 60) + ")");
         }
     }
 
@@ -221,7 +221,7 @@ final class BoundedYaml {
     }
 
     private static String oneLine(String text) {
-        return SignatureBlock.printable(text.replace('\n', ' '), 200);
+        return Excerpt.of(text.replace('\n', ' '), 200);
     }
 
     private static SyncFileException unparseable(Mark mark, String problem) {

@@ -37,11 +37,7 @@ final class FileFields {
         return new FileFields(asMap(document), "", known);
     }
 
-    String path() { return path; }
-
     String at(String key) { return path.isEmpty() ? key : path + "." + key; }
-
-    boolean has(String key) { return values.get(key) != null; }
 
     String string(String key) {
         return string(required(key), at(key));
@@ -93,7 +89,7 @@ final class FileFields {
             return null;
         }
         if (!matches(value, "dddd-dd-dd")) {
-            throw new ModelViolation(at(key), "expected a date like \"2027-03-31\", found \"" + SignatureBlock.printable(value, 40) + "\"");
+            throw new ModelViolation(at(key), "expected a date like \"2027-03-31\", found \"" + Excerpt.of(value, 40) + "\"");
         }
         try {
             return LocalDate.of(number(value, 0, 4), number(value, 5, 7), number(value, 8, 10));
@@ -107,7 +103,7 @@ final class FileFields {
         String value = string(key);
         if (!allowed.contains(value)) {
             throw new ModelViolation(at(key), "must be one of " + String.join(", ", allowed.stream().sorted().toList())
-                    + ", found \"" + SignatureBlock.printable(value, 40) + "\"");
+                    + ", found \"" + Excerpt.of(value, 40) + "\"");
         }
         return value;
     }
@@ -183,7 +179,7 @@ final class FileFields {
     private static Instant instant(String value, String path) {
         if (!matches(value, "dddd-dd-ddTdd:dd:ddZ")) {
             throw new ModelViolation(path, "expected a UTC instant in whole seconds like \"2026-11-23T10:15:30Z\", found \""
-                    + SignatureBlock.printable(value, 40) + "\"");
+                    + Excerpt.of(value, 40) + "\"");
         }
         try {
             return LocalDateTime.of(number(value, 0, 4), number(value, 5, 7), number(value, 8, 10), number(value, 11, 13),
@@ -222,7 +218,7 @@ final class FileFields {
             return "null";
         }
         if (value instanceof String s) {
-            return "a string \"" + SignatureBlock.printable(s, 40) + "\"";
+            return "a string \"" + Excerpt.of(s, 40) + "\"";
         }
         if (value instanceof Long || value instanceof BigInteger) {
             return "an integer " + value;

@@ -62,7 +62,7 @@ enum FileKind {
             throw new ModelViolation("kind", kind == null ? "required" : "expected a string, found " + FileFields.describe(kind));
         }
         FileKind actual = Arrays.stream(values()).filter(k -> k.word.equals(name)).findFirst()
-                .orElseThrow(() -> new ModelViolation("kind", "\"" + SignatureBlock.printable(name, 40)
+                .orElseThrow(() -> new ModelViolation("kind", "\"" + Excerpt.of(name, 40)
                         + "\" is not a kind of sync file (registration, authorization, sync-request, sync-response)"));
         if (actual != this) {
             throw new SyncFileException(Reason.WRONG_KIND, "This is " + actual.description + "; " + description + " was expected");

@@ -71,7 +71,7 @@ final class ModelRules {
         required(path, value);
         if (!allowed.contains(value)) {
             throw new ModelViolation(path, "must be one of " + String.join(", ", allowed.stream().sorted().toList())
-                    + ", found \"" + SignatureBlock.printable(value, 40) + "\"");
+                    + ", found \"" + Excerpt.of(value, 40) + "\"");
         }
     }
 
@@ -85,20 +85,45 @@ final class ModelRules {
         }
         if (!canonical) {
             throw new ModelViolation(path, "must be a UUID like \"6f1c2d7e-0b5a-4c3e-9f7d-2a1b3c4d5e6f\", found \""
-                    + SignatureBlock.printable(value, 40) + "\"");
+                    + Excerpt.of(value, 40) + "\"");
         }
     }
 
     /** Lines that the reader keys by name (a VA, a tag, an id) appear once; the second one is refused. */
     static <T> void unique(String listPath, List<T> items, Function<T, Object> key, String field) {
-        Set<Object> seen = new HashSet<>();
-        for (int i = 0; i < items.size(); i++) {
+        int n = items.size();
+        if (n <= 8) {
+            // Most lists are an instance's one to three licences: a set per list would cost more than it saves.
+            for (int i = 1; i < n; i++) {
+                Object value = key.apply(items.get(i));
+                for (int j = 0; j < i; j++) {
+                    if (value != null && value.equals(key.apply(items.get(j)))) {
+                        throw duplicate(listPath, i, field, value);
+                    }
+                }
+            }
+            return;
+        }
+        Set<Object> seen = new HashSet<>(n * 2);
+        for (int i = 0; i < n; i++) {
             Object value = key.apply(items.get(i));
             if (value != null && !seen.add(value)) {
-                throw new ModelViolation(listPath + "[" + i + "]" + (field.isEmpty() ? "" : "." + field),
-                        "duplicate \"" + SignatureBlock.printable(String.valueOf(value), 40) + "\"");
+                throw duplicate(listPath, i, field, value);
             }
         }
+    }
+
+    private static ModelViolation duplicate(String listPath, int index, String field, Object value) {
+        return new ModelViolation(listPath + "[" + index + "]" + (field.isEmpty() ? "" : "." + field),
+                "duplicate \"" + Excerpt.of(String.valueOf(value), 40) + "\"");
+    }
+
+    /**
+     * The path of a field in a list item, for the checks that run once per instance or event of a full request:
+     * they build it only when a value is refused, not for every value that passes.
+     */
+    static String path(String list, int index, String field) {
+        return list + "[" + index + "]" + field;
     }
 
     static <T> void requiredList(String path, List<T> items) {

@@ -9,7 +9,7 @@ final class RegistrationFormat {
 
     private RegistrationFormat() {}
 
-    static byte[] write(RegistrationFile file) {
+    static YamlWriter write(RegistrationFile file) {
         check(file);
         YamlWriter yaml = FileKind.REGISTRATION.start();
         yaml.blockKey(0, "satellite");
@@ -18,7 +18,7 @@ final class RegistrationFormat {
         yaml.key(2, "software_version").string(file.softwareVersion()).newline();
         yaml.key(0, "created_at").instant(file.createdAt()).newline();
         yaml.pem(0, "csr", file.csrPem());
-        return yaml.toBytes();
+        return yaml;
     }
 
     static RegistrationFile read(Object document) throws SyncFileException {

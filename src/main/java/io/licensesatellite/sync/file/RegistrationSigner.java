@@ -50,7 +50,7 @@ final class RegistrationSigner {
         }
         if (!file.satelliteId().equals(csr.commonName())) {
             throw new SyncFileException(Reason.SIGNER_NOT_TRUSTED, "The CSR in the registration file names CN="
-                    + (csr.commonName() == null ? "(none)" : SignatureBlock.printable(csr.commonName(), 60))
+                    + (csr.commonName() == null ? "(none)" : Excerpt.of(csr.commonName(), 60))
                     + " where the satellite id " + file.satelliteId() + " is expected");
         }
     }

@@ -21,7 +21,7 @@ public final class SyncFiles {
      *                                  certificate of the CSR's key
      */
     public byte[] writeRegistration(RegistrationFile file, PrivateKey key, X509Certificate signer) {
-        byte[] body = written(() -> RegistrationFormat.write(file));
+        YamlWriter body = written(() -> RegistrationFormat.write(file));
         try {
             RegistrationSigner.check(signer);
             RegistrationSigner.checkCsr(file, signer);
@@ -83,7 +83,7 @@ public final class SyncFiles {
         }
         SignatureBlock.Parts parts = SignatureBlock.split(raw);
         trust.check(parts.certificate());
-        SignatureBlock.verify(raw, parts);
+        String digest = SignatureBlock.verify(raw, parts);
         Object document = new BoundedYaml(limits).read(raw, parts.signedLength());
         T file;
         try {
@@ -91,10 +91,10 @@ public final class SyncFiles {
         } catch (ModelViolation e) {
             throw new SyncFileException(Reason.INVALID, e.getMessage());
         }
-        return new Signed<>(file, parts.certificate(), SignatureBlock.digest(raw));
+        return new Signed<>(file, parts.certificate(), digest);
     }
 
-    private static byte[] written(Supplier<byte[]> format) {
+    private static YamlWriter written(Supplier<YamlWriter> format) {
         try {
             return format.get();
         } catch (ModelViolation e) {

@@ -7,6 +7,7 @@ import io.licensesatellite.sync.file.SyncRequestFile.LicenseInUse;
 import io.licensesatellite.sync.file.SyncRequestFile.Payload;
 import io.licensesatellite.sync.file.SyncRequestFile.TagUsage;
 import io.licensesatellite.sync.file.SyncRequestFile.VirtualAccountUsage;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,10 +28,12 @@ final class SyncRequestFormat {
     private static final Set<String> LICENSE = Set.of("tag", "count", "covered");
     private static final Set<String> EVENT = Set.of("id", "occurred_at", "instance_id", "udi", "virtual_account", "type", "detail");
     static final Set<String> TYPES = Set.of("standard", "full");
+    private static final long FIRST_SECOND = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    private static final long LAST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
 
     private SyncRequestFormat() {}
 
-    static byte[] write(SyncRequestFile file) {
+    static YamlWriter write(SyncRequestFile file) {
         check(file);
         YamlWriter yaml = FileKind.SYNC_REQUEST.start();
         Header header = file.header();
@@ -88,7 +91,7 @@ final class SyncRequestFormat {
             }
         }
         yaml.pem(2, "certificate_renewal", payload.certificateRenewal());
-        return yaml.toBytes();
+        return yaml;
     }
 
     private static void writeInstance(YamlWriter yaml, Instance instance) {
@@ -210,11 +213,12 @@ final class SyncRequestFormat {
         }
         ModelRules.unique("payload.usage", payload.usage(), VirtualAccountUsage::virtualAccount, "virtual_account");
 
-        ModelRules.requiredList("payload.product_instances", payload.productInstances());
+        String instances = "payload.product_instances";
+        ModelRules.requiredList(instances, payload.productInstances());
         for (int i = 0; i < payload.productInstances().size(); i++) {
-            checkInstance("payload.product_instances[" + i + "]", payload.productInstances().get(i));
+            checkInstance(instances, i, payload.productInstances().get(i));
         }
-        ModelRules.unique("payload.product_instances", payload.productInstances(), Instance::id, "id");
+        ModelRules.unique(instances, payload.productInstances(), Instance::id, "id");
 
         ModelRules.requiredList("payload.removed_instances", payload.removedInstances());
         if (header.type() == SyncType.FULL && !payload.removedInstances().isEmpty()) {
@@ -222,36 +226,69 @@ final class SyncRequestFormat {
         }
         ModelRules.unique("payload.removed_instances", payload.removedInstances(), id -> id, "");
 
-        ModelRules.requiredList("payload.events", payload.events());
+        String events = "payload.events";
+        ModelRules.requiredList(events, payload.events());
         for (int e = 0; e < payload.events().size(); e++) {
             Event event = payload.events().get(e);
-            String path = "payload.events[" + e + "]";
-            ModelRules.sequence(path + ".id", event.id());
-            ModelRules.instant(path + ".occurred_at", event.occurredAt(), false);
-            ModelRules.required(path + ".instance_id", event.instanceId());
-            ModelRules.required(path + ".udi", event.udi());
-            ModelRules.required(path + ".type", event.type());
+            if (event.id() < 1) {
+                ModelRules.sequence(ModelRules.path(events, e, ".id"), event.id());
+            }
+            if (!wholeSeconds(event.occurredAt())) {
+                ModelRules.instant(ModelRules.path(events, e, ".occurred_at"), event.occurredAt(), false);
+            }
+            if (event.instanceId() == null || event.udi() == null || event.type() == null) {
+                ModelRules.required(ModelRules.path(events, e, ".instance_id"), event.instanceId());
+                ModelRules.required(ModelRules.path(events, e, ".udi"), event.udi());
+                ModelRules.required(ModelRules.path(events, e, ".type"), event.type());
+            }
         }
         ModelRules.unique("payload.events", payload.events(), Event::id, "id");
     }
 
-    private static void checkInstance(String path, Instance instance) {
-        ModelRules.required(path + ".id", instance.id());
-        ModelRules.required(path + ".udi.pid", instance.pid());
-        ModelRules.required(path + ".udi.serial", instance.serial());
-        ModelRules.required(path + ".virtual_account", instance.virtualAccount());
-        ModelRules.required(path + ".state", instance.state());
-        ModelRules.required(path + ".id_certificate.serial", instance.idCertificateSerial());
-        ModelRules.instant(path + ".id_certificate.not_after", instance.idCertificateNotAfter(), false);
-        ModelRules.instant(path + ".registered_at", instance.registeredAt(), false);
-        ModelRules.instant(path + ".last_contact_at", instance.lastContactAt(), false);
-        ModelRules.instant(path + ".authorization_expires_at", instance.authorizationExpiresAt(), true);
-        ModelRules.requiredList(path + ".licenses", instance.licenses());
-        for (int l = 0; l < instance.licenses().size(); l++) {
-            LicenseInUse license = instance.licenses().get(l);
-            ModelRules.required(path + ".licenses[" + l + "].tag", license.tag());
-            ModelRules.count(path + ".licenses[" + l + "].count", license.count());
+    /**
+     * Runs once per instance of a full request, so the cheap tests come first and a path is built only for a value
+     * that fails; the messages are those of {@link ModelRules}.
+     */
+    private static void checkInstance(String list, int index, Instance instance) {
+        if (instance.id() == null || instance.pid() == null || instance.serial() == null || instance.virtualAccount() == null
+                || instance.state() == null || instance.idCertificateSerial() == null) {
+            String path = ModelRules.path(list, index, "");
+            ModelRules.required(path + ".id", instance.id());
+            ModelRules.required(path + ".udi.pid", instance.pid());
+            ModelRules.required(path + ".udi.serial", instance.serial());
+            ModelRules.required(path + ".virtual_account", instance.virtualAccount());
+            ModelRules.required(path + ".state", instance.state());
+            ModelRules.required(path + ".id_certificate.serial", instance.idCertificateSerial());
         }
-        ModelRules.unique(path + ".licenses", instance.licenses(), LicenseInUse::tag, "tag");
+        if (!wholeSeconds(instance.idCertificateNotAfter()) || !wholeSeconds(instance.registeredAt())
+                || !wholeSeconds(instance.lastContactAt()) || instance.authorizationExpiresAt() != null
+                && !wholeSeconds(instance.authorizationExpiresAt())) {
+            String path = ModelRules.path(list, index, "");
+            ModelRules.instant(path + ".id_certificate.not_after", instance.idCertificateNotAfter(), false);
+            ModelRules.instant(path + ".registered_at", instance.registeredAt(), false);
+            ModelRules.instant(path + ".last_contact_at", instance.lastContactAt(), false);
+            ModelRules.instant(path + ".authorization_expires_at", instance.authorizationExpiresAt(), true);
+        }
+        List<LicenseInUse> licenses = instance.licenses();
+        if (licenses == null) {
+            throw new ModelViolation(ModelRules.path(list, index, ".licenses"), "required");
+        }
+        for (int l = 0; l < licenses.size(); l++) {
+            LicenseInUse license = licenses.get(l);
+            if (license == null || license.tag() == null || license.count() < 0) {
+                String path = ModelRules.path(list, index, ".licenses");
+                ModelRules.requiredList(path, licenses);
+                ModelRules.required(ModelRules.path(path, l, ".tag"), license.tag());
+                ModelRules.count(ModelRules.path(path, l, ".count"), license.count());
+            }
+        }
+        if (licenses.size() > 1) {
+            ModelRules.unique(ModelRules.path(list, index, ".licenses"), licenses, LicenseInUse::tag, "tag");
+        }
+    }
+
+    /** Cheap pre-test of {@link ModelRules#instant}; the years are checked there when this fails or the value is odd. */
+    private static boolean wholeSeconds(Instant value) {
+        return value != null && value.getNano() == 0 && value.getEpochSecond() >= FIRST_SECOND && value.getEpochSecond() <= LAST_SECOND;
     }
 }

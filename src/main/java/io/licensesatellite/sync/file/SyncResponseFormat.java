@@ -22,7 +22,7 @@ final class SyncResponseFormat {
 
     private SyncResponseFormat() {}
 
-    static byte[] write(SyncResponseFile file) {
+    static YamlWriter write(SyncResponseFile file) {
         check(file);
         YamlWriter yaml = FileKind.SYNC_RESPONSE.start();
         Header header = file.header();
@@ -75,7 +75,7 @@ final class SyncResponseFormat {
             }
         }
         yaml.pem(0, "renewed_certificate", file.renewedCertificatePem());
-        return yaml.toBytes();
+        return yaml;
     }
 
     static SyncResponseFile read(Object document) throws SyncFileException {

@@ -48,6 +48,25 @@ class SignatureMismatchTest {
         assertMismatch(converted, "its line endings were converted to CRLF");
     }
 
+    /** The writer hashes and signs in two steps for speed; what it produces must be plain SHA256withECDSA both ways. */
+    @Test
+    void aSignatureMadeByAnyJcaSha256WithEcdsaSignerVerifies() throws Exception {
+        String signedPart = signedPart(valid);
+        java.security.Signature jdk = java.security.Signature.getInstance("SHA256withECDSA", "SunEC");
+        jdk.initSign(java.security.KeyFactory.getInstance("EC", "SunEC").generatePrivate(
+                new java.security.spec.PKCS8EncodedKeySpec(SATELLITE.keys().getPrivate().getEncoded())));
+        jdk.update(utf8(signedPart));
+        String block = signatureBlock(valid);
+        String forged = signedPart + block.substring(0, block.indexOf("signature: ")) + "signature: "
+                + Base64.getEncoder().encodeToString(jdk.sign()) + "\n";
+        assertThat(files().readRequest(utf8(forged), SATELLITE.trust()).file()).isEqualTo(aRequest());
+
+        String ours = block.substring(block.indexOf("signature: ") + "signature: ".length()).trim();
+        jdk.initVerify(SATELLITE.certificate().getPublicKey());
+        jdk.update(utf8(signedPart));
+        assertThat(jdk.verify(Base64.getDecoder().decode(ours))).as("the JDK verifies our signature").isTrue();
+    }
+
     @Test
     void theUnchangedFileVerifies() throws SyncFileException {
         assertThat(files().readRequest(valid, SATELLITE.trust()).file()).isEqualTo(aRequest());
