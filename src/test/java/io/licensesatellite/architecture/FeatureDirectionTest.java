@@ -43,14 +43,6 @@ class FeatureDirectionTest {
                     "io.licensesatellite.admin..", "jakarta.persistence..", "jakarta.enterprise..");
 
     @ArchTest
-    static final ArchRule upstreamEmulatorSharesOnlyTheFileFormat = noClasses().that().resideInAnyPackage("io.licensesatellite.upstream..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.licensesatellite.devices..", "io.licensesatellite.accounts..", "io.licensesatellite.tokens..",
-                    "io.licensesatellite.admin..", "io.licensesatellite.pki..", "io.licensesatellite.protocol..",
-                    "jakarta.persistence..", "jakarta.enterprise..")
-            .orShould().dependOnClassesThat().resideInAPackage("io.licensesatellite.sync");
-
-    @ArchTest
     static final ArchRule theSatelliteNeverCallsTheEmulator = noClasses().that().resideOutsideOfPackage("io.licensesatellite.upstream..")
             .should().dependOnClassesThat().resideInAnyPackage("io.licensesatellite.upstream..");
 }
