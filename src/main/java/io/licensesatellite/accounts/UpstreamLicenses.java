@@ -20,6 +20,7 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class UpstreamLicenses {
+    private static final int IN_LIST_CHUNK = 500;
     private final VirtualAccountRepository accounts;
     private final LicensePoolRepository pools;
     private final LicenseUsageRepository usage;
@@ -163,20 +164,29 @@ public class UpstreamLicenses {
     /** Licences held per instance id, for the given instances or (null) all of them, in one grouped query. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, List<Held>> heldByInstance(java.util.Collection<String> instanceIds) {
+        Map<String, List<Held>> result = new HashMap<>();
+        if (instanceIds == null) {
+            held(null, result);
+            return result;
+        }
+        // Bounded IN lists: a standard request after a long silence can touch every instance.
+        List<String> ids = new ArrayList<>(instanceIds);
+        for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
+            held(ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK)), result);
+        }
+        return result;
+    }
+
+    private void held(List<String> instanceIds, Map<String, List<Held>> into) {
         String jpql = "select r.instanceId, r.requestedTag, sum(r.quantity), min(case when r.covered = true then 1 else 0 end)"
                 + " from LicenseReservation r" + (instanceIds == null ? "" : " where r.instanceId in ?1")
-                + " group by r.instanceId, r.requestedTag order by r.instanceId, r.requestedTag";
+                + " group by r.instanceId, r.requestedTag";
         var query = accounts.getEntityManager().createQuery(jpql, Object[].class);
         if (instanceIds != null) {
-            if (instanceIds.isEmpty()) {
-                return Map.of();
-            }
             query.setParameter(1, instanceIds);
         }
-        Map<String, List<Held>> result = new HashMap<>();
-        query.getResultStream().forEach(row -> result.computeIfAbsent((String) row[0], k -> new ArrayList<>(2))
+        query.getResultStream().forEach(row -> into.computeIfAbsent((String) row[0], k -> new ArrayList<>(2))
                 .add(new Held((String) row[1], ((Number) row[2]).intValue(), ((Number) row[3]).intValue() == 1)));
-        return result;
     }
 
     /** VA id to name, for the request's instance rows. */

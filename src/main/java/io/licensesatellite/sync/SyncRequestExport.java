@@ -32,6 +32,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class SyncRequestExport {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SyncRequestExport.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final SatelliteIdentity identity;
@@ -62,6 +63,7 @@ public class SyncRequestExport {
     /** Call inside the sync gate; records a history entry for file exports (online sync records its own). */
     @Transactional
     public ExportedRequest export(SyncType type, SyncChannel channel, String actor) {
+        long startedNanos = System.nanoTime();
         UpstreamBinding binding = repository.binding().orElseThrow(SyncRefusals::notRegistered);
         SyncState state = repository.lockedState();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -110,6 +112,7 @@ public class SyncRequestExport {
                         state.acknowledgedSequence, SoftwareVersion.current()),
                 new SyncRequestFile.Payload(binding.smartAccount, usage, instanceRecords, removed, eventRecords,
                         renew ? key.csrPem(id) : null));
+        long readNanos = System.nanoTime();
         byte[] content;
         try {
             content = files.writeRequest(file, key.privateKey(),
@@ -134,6 +137,9 @@ public class SyncRequestExport {
             entry.instancesSent = instanceRecords.size();
             entry.eventsSent = eventRecords.size();
         }
+        LOG.infof("Sync request %d (%s) written: %d instance(s), %d event(s), %d bytes; read %d ms, written and signed %d ms",
+                sequence, type, instanceRecords.size(), eventRecords.size(), content.length,
+                (readNanos - startedNanos) / 1_000_000, (System.nanoTime() - readNanos) / 1_000_000);
         String fileName = "license-sync-request-" + identity.fileNamePart() + "_"
                 + DAY.format(LocalDate.ofInstant(now, ZoneOffset.UTC)) + "-" + sequence + ".yml";
         return new ExportedRequest(fileName, content, sequence, type, instanceRecords.size(), removed.size(),
