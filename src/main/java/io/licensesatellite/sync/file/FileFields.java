@@ -18,14 +18,19 @@ import java.util.function.Function;
  */
 final class FileFields {
     private final Map<String, Object> values;
-    private final String path;
+    /** Where this mapping is: built from these only for a message, since a full request has millions of fields. */
+    private final FileFields parent;
+    private final String key;
+    private final int index;
 
-    private FileFields(Map<String, Object> values, String path, Set<String> known) {
+    private FileFields(Map<String, Object> values, FileFields parent, String key, int index, Set<String> known) {
         this.values = values;
-        this.path = path;
-        for (String key : values.keySet()) {
-            if (!known.contains(key)) {
-                throw new ModelViolation(at(key), "unknown field");
+        this.parent = parent;
+        this.key = key;
+        this.index = index;
+        for (String name : values.keySet()) {
+            if (!known.contains(name)) {
+                throw new ModelViolation(at(name), "unknown field");
             }
         }
     }
@@ -34,27 +39,42 @@ final class FileFields {
         if (!(document instanceof Map<?, ?>)) {
             throw new ModelViolation("", "a sync file is a YAML mapping (format, kind, ...), not " + describe(document));
         }
-        return new FileFields(asMap(document), "", known);
+        return new FileFields(asMap(document), null, "", -1, known);
     }
 
-    String at(String key) { return path.isEmpty() ? key : path + "." + key; }
+    private String path() {
+        if (parent == null) {
+            return "";
+        }
+        return index < 0 ? parent.at(key) : parent.at(key) + "[" + index + "]";
+    }
+
+    String at(String name) {
+        String path = path();
+        return path.isEmpty() ? name : path + "." + name;
+    }
 
     String string(String key) {
-        return string(required(key), at(key));
+        Object value = required(key);
+        return value instanceof String s ? s : string(value, at(key));
     }
 
     String optionalString(String key) {
         Object value = values.get(key);
-        return value == null ? null : string(value, at(key));
+        return value == null || value instanceof String ? (String) value : string(value, at(key));
     }
 
     long integer(String key) {
-        return integer(required(key), at(key));
+        Object value = required(key);
+        return value instanceof Long l ? l : integer(value, at(key));
     }
 
     Long optionalInteger(String key) {
         Object value = values.get(key);
-        return value == null ? null : integer(value, at(key));
+        if (value == null || value instanceof Long) {
+            return (Long) value;
+        }
+        return integer(value, at(key));
     }
 
     int smallInteger(String key) {
@@ -75,12 +95,12 @@ final class FileFields {
 
     /** {@code "2026-11-23T10:15:30Z"}: UTC, whole seconds, nothing else (no offset, no fraction, no leap second). */
     Instant instant(String key) {
-        return instant(string(key), at(key));
+        return instant(string(key), key);
     }
 
     Instant optionalInstant(String key) {
         String value = optionalString(key);
-        return value == null ? null : instant(value, at(key));
+        return value == null ? null : instant(value, key);
     }
 
     LocalDate optionalDate(String key) {
@@ -113,7 +133,7 @@ final class FileFields {
         if (!(value instanceof Map<?, ?>)) {
             throw new ModelViolation(at(key), "expected a mapping, found " + describe(value));
         }
-        return new FileFields(asMap(value), at(key), known);
+        return new FileFields(asMap(value), this, key, -1, known);
     }
 
     <T> List<T> mappings(String key, Set<String> known, Function<FileFields, T> item) {
@@ -121,11 +141,10 @@ final class FileFields {
         List<T> result = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             Object value = list.get(i);
-            String itemPath = at(key) + "[" + i + "]";
             if (!(value instanceof Map<?, ?>)) {
-                throw new ModelViolation(itemPath, "expected a mapping, found " + describe(value));
+                throw new ModelViolation(at(key) + "[" + i + "]", "expected a mapping, found " + describe(value));
             }
-            result.add(item.apply(new FileFields(asMap(value), itemPath, known)));
+            result.add(item.apply(new FileFields(asMap(value), this, key, i, known)));
         }
         return result;
     }
@@ -134,11 +153,11 @@ final class FileFields {
         List<?> list = list(key);
         List<String> result = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
-            String itemPath = at(key) + "[" + i + "]";
-            if (list.get(i) == null) {
-                throw new ModelViolation(itemPath, "required");
+            Object value = list.get(i);
+            if (!(value instanceof String s)) {
+                throw new ModelViolation(at(key) + "[" + i + "]", value == null ? "required" : "expected a string, found " + describe(value));
             }
-            result.add(string(list.get(i), itemPath));
+            result.add(s);
         }
         return result;
     }
@@ -176,16 +195,16 @@ final class FileFields {
         throw new ModelViolation(path, "expected an integer, found " + describe(value));
     }
 
-    private static Instant instant(String value, String path) {
+    private Instant instant(String value, String key) {
         if (!matches(value, "dddd-dd-ddTdd:dd:ddZ")) {
-            throw new ModelViolation(path, "expected a UTC instant in whole seconds like \"2026-11-23T10:15:30Z\", found \""
+            throw new ModelViolation(at(key), "expected a UTC instant in whole seconds like \"2026-11-23T10:15:30Z\", found \""
                     + Excerpt.of(value, 40) + "\"");
         }
         try {
             return LocalDateTime.of(number(value, 0, 4), number(value, 5, 7), number(value, 8, 10), number(value, 11, 13),
                     number(value, 14, 16), number(value, 17, 19)).toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
-            throw new ModelViolation(path, "\"" + value + "\" is not a valid date and time");
+            throw new ModelViolation(at(key), "\"" + value + "\" is not a valid date and time");
         }
     }
 
