@@ -37,6 +37,7 @@ api() { # METHOD PATH [JSON] -> body on stdout; fails on 4xx/5xx
 }
 json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 
+api PUT /api/v1/smart-account '{"name":"AOT training"}' >/dev/null
 va=$(api POST /api/v1/virtual-accounts '{"name":"Training"}' | json_field id)
 api POST "/api/v1/virtual-accounts/$va/licenses" \
     '{"tag":"C9300 Network Advantage","displayName":"C9300 NW Advantage","quantity":100000,"type":"PERPETUAL"}' >/dev/null

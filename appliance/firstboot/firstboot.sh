@@ -7,7 +7,7 @@
 set -u
 marker_dir=/var/lib/license-satellite-firstboot
 auto_file=/etc/license-satellite/firstboot.auto
-HOSTNAME_=license-satellite NETWORK=dhcp ADDRESS="" GATEWAY="" DNS="" NTP=""
+HOSTNAME_=license-satellite NETWORK=dhcp ADDRESS="" GATEWAY="" DNS="" NTP="" SATADMIN_PASSWORD_HASH=""
 auto=0
 if [ -f "$auto_file" ]; then
     auto=1
@@ -15,6 +15,7 @@ if [ -f "$auto_file" ]; then
         case "$key" in
             HOSTNAME) HOSTNAME_=$value ;; NETWORK) NETWORK=$value ;; ADDRESS) ADDRESS=$value ;;
             GATEWAY) GATEWAY=$value ;; DNS) DNS=$value ;; NTP) NTP=$value ;;
+            SATADMIN_PASSWORD_HASH) SATADMIN_PASSWORD_HASH=$value ;;
         esac
     done < <(grep -E '^[A-Z]+=' "$auto_file")
 fi
@@ -71,6 +72,22 @@ if [ -n "$NTP" ]; then
     printf '[Time]\nNTP=%s\n' "$NTP" > /etc/systemd/timesyncd.conf.d/satellite.conf
 fi
 systemctl restart systemd-timesyncd 2>/dev/null || true
+
+# The console user's password: asked here, never a default. Unattended: a crypt(3) hash from firstboot.auto, or
+# the account stays locked (then only the VM console's recovery path, single-user boot, gets in).
+if [ "$auto" = 0 ]; then
+    while :; do
+        read -r -s -p "Password for the console user 'satadmin' (at least 12 characters): " p1; echo
+        read -r -s -p "Again: " p2; echo
+        if [ "${#p1}" -ge 12 ] && [ "$p1" = "$p2" ]; then
+            printf 'satadmin:%s\n' "$p1" | chpasswd && break
+        fi
+        echo "  not the same, or shorter than 12 characters"
+    done
+    unset p1 p2
+elif [ -n "$SATADMIN_PASSWORD_HASH" ]; then
+    usermod -p "$SATADMIN_PASSWORD_HASH" satadmin
+fi
 
 mkdir -p "$marker_dir"
 date -u +%FT%TZ > "$marker_dir/done"
