@@ -47,9 +47,9 @@ chmod 0644 "$root/etc/license-satellite/application.properties"
 mkdir -p "$root/etc/systemd/network"
 [ -f "$root/etc/systemd/network/10-satellite.network" ] || printf '[Match]\nName=en* eth*\n[Network]\nDHCP=yes\n' > "$root/etc/systemd/network/10-satellite.network"
 
-systemctl --root="$root" enable systemd-networkd.service systemd-timesyncd.service \
+systemctl --root="${root:-/}" enable systemd-networkd.service systemd-timesyncd.service \
     license-satellite.service license-satellite-firstboot.service license-satellite-secret.service >/dev/null 2>&1
-systemctl --root="$root" enable ssh.service >/dev/null 2>&1 || true
+systemctl --root="${root:-/}" enable ssh.service >/dev/null 2>&1 || true
 # The first boot's questions are on tty1; a serial console gets a login prompt too.
-systemctl --root="$root" enable serial-getty@ttyS0.service >/dev/null 2>&1 || true
+systemctl --root="${root:-/}" enable serial-getty@ttyS0.service >/dev/null 2>&1 || true
 echo "provisioned $root"
