@@ -24,13 +24,22 @@ umount "$work/mnt"; losetup -d "$loop"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 accel=tcg; [ -r /dev/kvm ] && [ -w /dev/kvm ] && accel=kvm
 [ "${FORCE_TCG:-}" = 1 ] && accel=tcg
-echo "booting under qemu ($accel), admin door forwarded to 127.0.0.1:$port; serial console: $work/serial.log"
-t0=$(date +%s%N)
-nice -n 10 qemu-system-x86_64 -machine q35,accel=$accel -cpu max -smp 2 -m 2048 \
-    -drive file="$work/disk.raw",format=raw,if=virtio \
-    -netdev user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$port-:8443 -device e1000,netdev=n0 \
-    -display none -serial file:"$work/serial.log" -monitor none &
-qemu_pid=$!
+boot() {
+    local cpu=max; [ "$accel" = kvm ] && cpu=host
+    echo "booting under qemu ($accel), admin door forwarded to 127.0.0.1:$port; serial console: $work/serial.log"
+    t0=$(date +%s%N)
+    nice -n 10 qemu-system-x86_64 -machine q35,accel=$accel -cpu $cpu -smp 2 -m 2048 \
+        -drive file="$work/disk.raw",format=raw,if=virtio \
+        -netdev user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$port-:8443 -device e1000,netdev=n0 \
+        -display none -serial file:"$work/serial.log" -monitor none 2>"$work/qemu.err" &
+    qemu_pid=$!
+}
+boot
+sleep 5
+if [ "$accel" = kvm ] && ! kill -0 "$qemu_pid" 2>/dev/null; then
+    echo "KVM refused ($(head -1 "$work/qemu.err")); falling back to software emulation"
+    accel=tcg; boot
+fi
 code=000
 for _ in $(seq 1 $((timeout_s / 2))); do
     code=$(curl -sk --max-time 3 -o /dev/null -w '%{http_code}' "https://127.0.0.1:$port/q/health/ready" || true)

@@ -56,7 +56,6 @@ rm -rf "$stage"
 
 # Stream-optimised VMDK (what vSphere and VirtualBox import from an OVA), the OVF descriptor, the manifest.
 $nice qemu-img convert -f raw -O vmdk -o subformat=streamOptimized,adapter_type=lsilogic "$raw" "$out/$name-disk1.vmdk"
-cp "$raw" "$out/$name.raw"     # kept for the qemu boot test (appliance/ova/boot-test.sh)
 rm -f "$raw"
 vmdk_size=$(stat -c %s "$out/$name-disk1.vmdk")
 sed -e "s/@NAME@/$name/g" -e "s/@VERSION@/$version/g" -e "s/@VMDK_SIZE@/$vmdk_size/g" \
@@ -65,4 +64,4 @@ sed -e "s/@NAME@/$name/g" -e "s/@VERSION@/$version/g" -e "s/@VMDK_SIZE@/$vmdk_si
 # The OVF descriptor must come first in the archive, then the manifest, then the disk.
 tar -C "$out" --format=ustar --owner=0 --group=0 -cf "$out/$name.ova" "$name.ovf" "$name.mf" "$name-disk1.vmdk"
 rm -f "$out/$name-disk1.vmdk"
-echo "OVA: $out/$name.ova ($(du -h "$out/$name.ova" | cut -f1)); raw disk for the boot test: $out/$name.raw"
+echo "OVA: $out/$name.ova ($(du -h "$out/$name.ova" | cut -f1))"
