@@ -33,13 +33,16 @@ start() {
     local ap dp; ap=$(free_port); dp=$(free_port); admin="https://127.0.0.1:$ap"
     local props=(-Dsatellite.data-dir="$2" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.ssl-port="$ap"
                  -Dsatellite.device-door.host=127.0.0.1 -Dsatellite.device-door.port="$dp")
+    local cmd
     case "$1" in
-        jvm17) "$java17" "${props[@]}" -jar target/quarkus-app/quarkus-run.jar ;;
-        jvm25) "$java25" "${props[@]}" -jar target/quarkus-app/quarkus-run.jar ;;
-        jvm25-aot) "$java25" -XX:AOTCache="$work/jdk25-startonly.aot" "${props[@]}" -jar target/appliance-app/quarkus-run.jar ;;
-        runtime) "$tree/runtime/bin/java" "@$tree/jvm.options" "${props[@]}" -jar "$tree/app/quarkus-run.jar" ;;
-        appliance) SATELLITE_JAVA_OPTS="${props[*]}" "$tree/bin/license-satellite" ;;
-    esac >"$3" 2>&1 &
+        jvm17) cmd=("$java17" "${props[@]}" -jar target/quarkus-app/quarkus-run.jar) ;;
+        jvm25) cmd=("$java25" "${props[@]}" -jar target/quarkus-app/quarkus-run.jar) ;;
+        jvm25-aot) cmd=("$java25" -XX:AOTCache="$work/jdk25-startonly.aot" "${props[@]}" -jar target/appliance-app/quarkus-run.jar) ;;
+        runtime) cmd=("$tree/runtime/bin/java" "@$tree/jvm.options" "${props[@]}" -jar "$tree/app/quarkus-run.jar") ;;
+        appliance) cmd=(env SATELLITE_JAVA_OPTS="${props[*]}" "$tree/bin/license-satellite") ;;   # the launcher execs java
+    esac
+    # A simple command in the background: $! is the JVM itself (no subshell between), so kill reaches it.
+    "${cmd[@]}" >"$3" 2>&1 &
     pid=$!
 }
 await_ready() { # prints ms to ready, or fails
@@ -61,8 +64,9 @@ start jvm17 "$work/data0" "$work/prepare.log"; await_ready "$(date +%s%N)" >/dev
 "$java25" -XX:AOTCacheOutput="$work/jdk25-startonly.aot" -Dsatellite.data-dir="$work/data-aot" \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.ssl-port="$(free_port)" -Dsatellite.device-door.port=0 \
     -jar target/appliance-app/quarkus-run.jar >"$work/aot-startonly.log" 2>&1 &
-pid=$!; admin=$(sed -n 's/.*-Dquarkus.http.ssl-port=\([0-9]*\).*/\1/p' /dev/null)
-for _ in $(seq 1 3000); do grep -q "started in" "$work/aot-startonly.log" && break; sleep 0.1; done; stop
+pid=$!
+for _ in $(seq 1 3000); do grep -q "started in" "$work/aot-startonly.log" 2>/dev/null && break; sleep 0.1; done; stop   # stop waits: the JVM writes the cache at exit
+[ -s "$work/jdk25-startonly.aot" ] || { echo "no start-only AOT cache; see $work/aot-startonly.log" >&2; exit 1; }
 
 variants=(jvm17 jvm25 jvm25-aot runtime appliance)
 declare -A ms cpu rss
