@@ -62,7 +62,8 @@ echo "== preparing: data directory (first start on JDK 17), start-only AOT cache
 start jvm17 "$work/data0" "$work/prepare.log"; await_ready "$(date +%s%N)" >/dev/null; stop
 # The start-only cache: record a run that starts and is stopped at ready (what Quarkus' own package-time AOT does).
 "$java25" -XX:AOTCacheOutput="$work/jdk25-startonly.aot" -Dsatellite.data-dir="$work/data-aot" \
-    -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.ssl-port="$(free_port)" -Dsatellite.device-door.port=0 \
+    -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.ssl-port="$(free_port)" \
+    -Dsatellite.device-door.host=127.0.0.1 -Dsatellite.device-door.port="$(free_port)" \
     -jar target/appliance-app/quarkus-run.jar >"$work/aot-startonly.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 3000); do grep -q "started in" "$work/aot-startonly.log" 2>/dev/null && break; sleep 0.1; done; stop   # stop waits: the JVM writes the cache at exit
