@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# AOT training run: starts the assembled appliance tree (runtime + app + jvm.options) with -XX:AOTCacheOutput,
+# drives the hot paths from a separate JVM and curl, stops it, and the JVM writes app/app.aot at exit.
+#   appliance/train-aot.sh TREE           TREE = target/appliance/license-satellite
+# The cache is only valid for exactly this runtime, class path and jvm.options: rerun after any change.
+# Hot paths exercised: start; admin API writes and reads; device registration (Smart Transport and Call Home) and
+# authorisation with the simulator; health, metrics and OpenAPI; the sync export (hook below).
+set -euo pipefail
+tree=$(cd "$1" && pwd)
+driver_java=${DRIVER_JAVA:-java}      # the simulator runs in a separate JVM: the build JDK, not the appliance runtime
+devices=${TRAIN_DEVICES:-40}
+work=$(mktemp -d /tmp/ls-aot-train.XXXXXX)
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+admin_port=$(free_port); device_port=$(free_port)
+log="$work/satellite.log"
+rm -f "$tree/app/app.aot"
+
+cd "$work"
+# shellcheck disable=SC2046
+"$tree/runtime/bin/java" "@$tree/jvm.options" -XX:AOTCacheOutput="$tree/app/app.aot" \
+    -Dsatellite.data-dir="$work/data" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.ssl-port="$admin_port" \
+    -Dsatellite.device-door.host=127.0.0.1 -Dsatellite.device-door.port="$device_port" \
+    -jar "$tree/app/quarkus-run.jar" >"$log" 2>&1 &
+pid=$!
+stop() { kill "$pid" 2>/dev/null || true; }
+trap 'stop; echo "training failed; satellite log: $log" >&2' ERR
+
+admin="https://127.0.0.1:$admin_port"
+for _ in $(seq 1 900); do
+    [ "$(curl -sk -o /dev/null -w '%{http_code}' "$admin/q/health/ready")" = 200 ] && break
+    kill -0 "$pid" 2>/dev/null || { echo "satellite exited during training start" >&2; tail -20 "$log" >&2; exit 1; }
+    sleep 0.2
+done
+secret=$(cat "$work/data/initial-admin-password")
+api() { # METHOD PATH [JSON] -> body on stdout; fails on 4xx/5xx
+    curl -sk --fail-with-body -u "admin:$secret" -X "$1" "$admin$2" ${3:+-H 'Content-Type: application/json' -d "$3"}
+}
+json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+
+api PUT /api/v1/smart-account '{"name":"AOT training"}' >/dev/null
+va=$(api POST /api/v1/virtual-accounts '{"name":"Training"}' | json_field id)
+api POST "/api/v1/virtual-accounts/$va/licenses" \
+    '{"tag":"C9300 Network Advantage","displayName":"C9300 NW Advantage","quantity":100000,"type":"PERPETUAL"}' >/dev/null
+token=$(api POST "/api/v1/virtual-accounts/$va/tokens" '{"description":"aot training","expiresInDays":1,"maxUses":100000}' | json_field token)
+
+sim() { "$driver_java" -cp "$tree/app/quarkus-run.jar" io.licensesatellite.agent.SimulatorMain "$@" >>"$work/simulator.log" 2>&1; }
+for transport in smart callhome; do
+    sim register --url "https://127.0.0.1:$device_port" --insecure --token "$token" --pid C9300-24T \
+        --serial "TRAIN${transport^^}" --devices "$devices" --concurrency 4 --transport "$transport" \
+        --state-dir "$work/agents-$transport"
+    sim authorize --tag "C9300 Network Advantage=1" --concurrency 4 --state-dir "$work/agents-$transport"
+    sim renew-auth --concurrency 4 --state-dir "$work/agents-$transport"
+    sim renew-id --concurrency 2 --state-dir "$work/agents-$transport"
+done
+
+for _ in 1 2 3; do
+    api GET /api/v1/smart-account >/dev/null
+    api GET /api/v1/virtual-accounts >/dev/null
+    api GET "/api/v1/virtual-accounts/$va" >/dev/null
+    api GET "/api/v1/virtual-accounts/$va/licenses" >/dev/null
+    api GET "/api/v1/virtual-accounts/$va/tokens" >/dev/null
+    first=$(api GET /api/v1/product-instances | python3 -c 'import json,sys; d=json.load(sys.stdin); i=d.get("items",d) if isinstance(d,dict) else d; print(i[0]["id"] if i else "")')
+    if [ -n "$first" ]; then api GET "/api/v1/product-instances/$first" >/dev/null; api GET "/api/v1/product-instances/$first/events" >/dev/null; fi
+    curl -sk -o /dev/null "$admin/q/health" ; curl -sk -o /dev/null "$admin/q/metrics"; curl -sk -o /dev/null "$admin/q/openapi"
+    curl -sk -o /dev/null -u admin:wrong "$admin/api/v1/virtual-accounts" || true   # the refusal path
+done
+
+# --- HOOK: sync export. POST /api/v1/sync/requests?type=full is being built (sync feature); until it exists the
+# satellite answers 404 and training goes on. When it lands, this call trains the export path with no change here.
+sync_status=$(curl -sk -o "$work/sync-request.out" -w '%{http_code}' -u "admin:$secret" -X POST "$admin/api/v1/sync/requests?type=full")
+echo "sync export hook: HTTP $sync_status$([ "$sync_status" = 404 ] && echo ' (endpoint not there yet; tolerated)')"
+
+trap - ERR
+kill -TERM "$pid"
+wait "$pid" || true      # the JVM assembles the cache at exit (a forked JVM; takes a while)
+if [ ! -s "$tree/app/app.aot" ]; then
+    echo "no AOT cache was written; see $log" >&2; exit 1
+fi
+echo "AOT cache: $tree/app/app.aot ($(du -h "$tree/app/app.aot" | cut -f1)); trained with $((devices * 2)) devices"
+rm -rf "$work"

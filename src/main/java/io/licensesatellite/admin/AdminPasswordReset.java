@@ -1,0 +1,62 @@
+package io.licensesatellite.admin;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Base64;
+
+/**
+ * Resets an administrator's password from the console, with the satellite stopped: opens the H2 file database
+ * of the data directory directly (no Quarkus, no HTTP), gives the account a new random secret and marks it
+ * must-change. The new secret is returned to the caller, who shows it once; it is stored only as its Argon2id
+ * hash. While the satellite runs, H2's file lock makes the open fail, and the reset changes nothing.
+ */
+public final class AdminPasswordReset {
+    /** Same user and (empty) password as {@code quarkus.datasource.*} in application.properties. */
+    static final String DB_USER = "satellite";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private AdminPasswordReset() {}
+
+    /** Why a reset was refused; the message never contains a secret. */
+    public static final class Refused extends Exception {
+        public Refused(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    public static String reset(Path dataDir, String username) throws Refused {
+        Path dbFile = dataDir.resolve("db").resolve("satellite.mv.db");
+        if (!Files.isRegularFile(dbFile)) {
+            throw new Refused("no satellite database at " + dbFile.toAbsolutePath(), null);
+        }
+        // IFEXISTS: never create an empty database; FILE_LOCK=FILE (the default) refuses a database in use.
+        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("satellite").toAbsolutePath()
+                + ";IFEXISTS=TRUE;WRITE_DELAY=0";
+        String secret = newSecret();
+        try (Connection connection = DriverManager.getConnection(url, DB_USER, "");
+                PreparedStatement update = connection.prepareStatement(
+                        "update admin_user set password_hash = ?, must_change_password = true where username = ?")) {
+            update.setString(1, PasswordHasher.hash(secret));
+            update.setString(2, username);
+            if (update.executeUpdate() != 1) {
+                throw new Refused("no administrator named '" + username + "'", null);
+            }
+        } catch (SQLException e) {
+            String hint = e.getErrorCode() == 90020 || String.valueOf(e.getMessage()).contains("already in use")
+                    ? "the database is in use: stop the satellite first" : "cannot open the satellite database";
+            throw new Refused(hint + " (" + e.getSQLState() + ")", e);
+        }
+        return secret;
+    }
+
+    static String newSecret() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
