@@ -4,7 +4,7 @@
 #   appliance/train-aot.sh TREE           TREE = target/appliance/license-satellite
 # The cache is only valid for exactly this runtime, class path and jvm.options: rerun after any change.
 # Hot paths exercised: start; admin API writes and reads; device registration (Smart Transport and Call Home) and
-# authorisation with the simulator; health, metrics and OpenAPI; the sync export (hook below).
+# authorisation with the simulator; health, metrics and OpenAPI; registration with an upstream emulator, sync export and import.
 set -euo pipefail
 tree=$(cd "$1" && pwd)
 driver_java=${DRIVER_JAVA:-java}      # the simulator runs in a separate JVM: the build JDK, not the appliance runtime
@@ -65,10 +65,34 @@ for _ in 1 2 3; do
     curl -sk -o /dev/null -u admin:wrong "$admin/api/v1/virtual-accounts" || true   # the refusal path
 done
 
-# --- HOOK: sync export. POST /api/v1/sync/requests?type=full is being built (sync feature); until it exists the
-# satellite answers 404 and training goes on. When it lands, this call trains the export path with no change here.
-sync_status=$(curl -sk -o "$work/sync-request.out" -w '%{http_code}' -u "admin:$secret" -X POST "$admin/api/v1/sync/requests?type=full")
-echo "sync export hook: HTTP $sync_status$([ "$sync_status" = 404 ] && echo ' (endpoint not there yet; tolerated)')"
+# --- Sync: register with an upstream emulator (same jar, separate JVM), then write full and standard requests and
+# import the answers, so the export and import paths are trained too.
+upstream() { "$driver_java" -cp "$tree/app/quarkus-run.jar" io.licensesatellite.upstream.UpstreamMain --state "$work/upstream" "$@" >>"$work/upstream.log" 2>&1; }
+upstream init
+python3 - "$work/upstream/accounts.yml" Training <<'PY'
+import sys
+path, names = sys.argv[1], sys.argv[2:]
+lines = ["smart_accounts:", "  - name: \"Training SA\"", "    virtual_accounts:"]
+for n in names:
+    lines += ["      - name: \"%s\"" % n, "        licenses:"]
+    for i in range(50):
+        lines.append("          - { tag: \"regid.training.tag_%d\", display_name: \"Training %d\", quantity: 100, type: PERPETUAL }" % (i, i))
+open(path, "w").write("\n".join(lines) + "\n")
+PY
+sync_ok=true
+curl -skf -u "admin:$secret" -o "$work/reg.yml" "$admin/api/v1/sync/registration-file" || sync_ok=false
+if $sync_ok && upstream register --file "$work/reg.yml" --smart-account "Training SA" --virtual-account Training --out "$work/auth.yml" \
+   && curl -skf -u "admin:$secret" -H 'Content-Type: application/yaml' --data-binary @"$work/auth.yml" "$admin/api/v1/sync/authorization-file" >/dev/null; then
+    for type in full standard standard; do
+        curl -skf -u "admin:$secret" -X POST -o "$work/req.yml" "$admin/api/v1/sync/requests?type=$type" \
+            && upstream answer --file "$work/req.yml" --out "$work/resp.yml" \
+            && curl -skf -u "admin:$secret" -H 'Content-Type: application/yaml' --data-binary @"$work/resp.yml" "$admin/api/v1/sync/responses" >/dev/null \
+            || { sync_ok=false; break; }
+    done
+else
+    sync_ok=false
+fi
+echo "sync training: $($sync_ok && echo 'registered, 3 requests written and answered' || echo "incomplete (see $work/upstream.log); training goes on")"
 
 trap - ERR
 kill -TERM "$pid"
