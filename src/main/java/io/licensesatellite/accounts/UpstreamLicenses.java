@@ -24,15 +24,13 @@ public class UpstreamLicenses {
     private final VirtualAccountRepository accounts;
     private final LicensePoolRepository pools;
     private final LicenseUsageRepository usage;
-    private final SmartAccountRepository smartAccounts;
     private final Clock clock;
 
     public UpstreamLicenses(VirtualAccountRepository accounts, LicensePoolRepository pools, LicenseUsageRepository usage,
-                            SmartAccountRepository smartAccounts, Clock clock) {
+                            Clock clock) {
         this.accounts = accounts;
         this.pools = pools;
         this.usage = usage;
-        this.smartAccounts = smartAccounts;
         this.clock = clock;
     }
 
@@ -52,27 +50,17 @@ public class UpstreamLicenses {
 
     public record AccountUsage(String virtualAccount, List<TagUsage> tags) {}
 
-    /** Names the Smart Account as the upstream knows it. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void nameSmartAccount(String name) {
-        SmartAccount account = smartAccounts.current().orElseGet(() -> {
-            SmartAccount created = new SmartAccount();
-            created.createdAt = clock.instant();
-            return created;
-        });
-        account.name = name;
-        smartAccounts.persist(account);
-    }
-
     /** Marks the VAs the upstream assigned (creating those missing) so their pools are no longer edited by hand. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int assign(List<String> virtualAccounts) {
         int created = 0;
         for (String name : virtualAccounts) {
-            if (accounts.findByName(name).isEmpty()) {
+            VirtualAccount va = accounts.findByName(name).orElse(null);
+            if (va == null) {
+                va = create(name, null);
                 created++;
             }
-            findOrCreate(name, null).upstreamManaged = true;
+            va.upstreamManaged = true;
         }
         return created;
     }
@@ -92,10 +80,11 @@ public class UpstreamLicenses {
         int removed = 0;
         Set<Long> listed = new HashSet<>();
         for (AccountLicenses account : incoming) {
-            if (accounts.findByName(account.name()).isEmpty()) {
+            VirtualAccount va = accounts.findByName(account.name()).orElse(null);
+            if (va == null) {
+                va = create(account.name(), account.description());
                 created++;
             }
-            VirtualAccount va = findOrCreate(account.name(), account.description());
             va.upstreamManaged = true;
             if (account.description() != null) {
                 va.description = account.description();
@@ -197,15 +186,13 @@ public class UpstreamLicenses {
         return names;
     }
 
-    private VirtualAccount findOrCreate(String name, String description) {
-        return accounts.findByName(name).orElseGet(() -> {
-            VirtualAccount va = new VirtualAccount();
-            va.name = name;
-            va.description = description;
-            va.createdAt = clock.instant();
-            accounts.persist(va);
-            return va;
-        });
+    private VirtualAccount create(String name, String description) {
+        VirtualAccount va = new VirtualAccount();
+        va.name = name;
+        va.description = description;
+        va.createdAt = clock.instant();
+        accounts.persist(va);
+        return va;
     }
 
     private static boolean same(Line line, LicensePool pool) {

@@ -26,12 +26,14 @@ public class SatelliteIdentity {
         id();
     }
 
-    @Transactional
+    /** Read once (at start-up), then from memory: it never changes. */
     public String id() {
         String known = id;
-        if (known != null) {
-            return known;
-        }
+        return known != null ? known : loadOrCreate();
+    }
+
+    @Transactional
+    String loadOrCreate() {
         SatelliteIdentityRow row = repository.identity().orElseGet(() -> {
             SatelliteIdentityRow created = new SatelliteIdentityRow();
             created.id = UUID.randomUUID().toString();

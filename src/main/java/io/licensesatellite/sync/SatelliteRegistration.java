@@ -1,13 +1,13 @@
 package io.licensesatellite.sync;
 
 import io.licensesatellite.accounts.UpstreamLicenses;
+import io.licensesatellite.accounts.VirtualAccounts;
 import io.licensesatellite.pki.SatelliteIdentityKey;
 import io.licensesatellite.platform.ErrorKind;
 import io.licensesatellite.platform.SatelliteException;
 import io.licensesatellite.sync.file.AuthorizationFile;
 import io.licensesatellite.sync.file.RegistrationFile;
 import io.licensesatellite.sync.file.SyncFileException;
-import io.licensesatellite.sync.file.SyncFileException.Reason;
 import io.licensesatellite.sync.file.SyncFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -31,16 +31,19 @@ public class SatelliteRegistration {
     private final SyncFiles files;
     private final SyncRepository repository;
     private final UpstreamLicenses licenses;
+    private final VirtualAccounts accounts;
     private final SyncGate gate;
     private final Clock clock;
 
     public SatelliteRegistration(SatelliteIdentity identity, SatelliteIdentityKey key, SyncFiles files,
-                                 SyncRepository repository, UpstreamLicenses licenses, SyncGate gate, Clock clock) {
+                                 SyncRepository repository, UpstreamLicenses licenses, VirtualAccounts accounts, SyncGate gate,
+                                 Clock clock) {
         this.identity = identity;
         this.key = key;
         this.files = files;
         this.repository = repository;
         this.licenses = licenses;
+        this.accounts = accounts;
         this.gate = gate;
         this.clock = clock;
     }
@@ -117,7 +120,7 @@ public class SatelliteRegistration {
         if (current.isEmpty()) {
             repository.persistBinding(binding);
         }
-        licenses.nameSmartAccount(file.smartAccount());
+        accounts.nameSmartAccount(file.smartAccount());
         licenses.assign(file.virtualAccounts());
         SyncHistory.record(repository, SyncChannel.FILE, SyncOperation.REGISTRATION, null, null, SyncResult.SUCCEEDED,
                 "Registered with " + file.upstreamName() + ": Smart Account " + file.smartAccount() + ", "
@@ -126,13 +129,4 @@ public class SatelliteRegistration {
                 binding.satelliteCertificateNotAfter);
     }
 
-    /** Refuses unless bound, naming what to do first. */
-    @Transactional
-    public UpstreamBinding requireBinding() {
-        return repository.binding().orElseThrow(SyncRefusals::notRegistered);
-    }
-
-    static SyncFileException invalid(String detail) {
-        return new SyncFileException(Reason.INVALID, detail);
-    }
 }

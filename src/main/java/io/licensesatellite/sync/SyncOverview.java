@@ -59,8 +59,7 @@ public class SyncOverview {
         Upstream upstream = binding == null ? null : new Upstream(binding.upstreamName, binding.smartAccount,
                 accounts.list().stream().filter(va -> va.upstreamManaged()).map(va -> va.name()).sorted().toList(),
                 binding.satelliteCertificateNotAfter, binding.boundAt, binding.boundBy);
-        Instant due = binding == null ? null
-                : (state.lastSyncDownAt == null ? binding.boundAt : state.lastSyncDownAt).plus(config.dueAfter());
+        Instant due = due(state, binding);
         return new Status(identity.id(), identity.name(), binding != null, upstream, state.lastSyncUpAt,
                 state.lastSyncDownAt, due, state.acknowledgedSequence, repository.lastSequence(), gate.running(),
                 settings.view(), state.consecutiveFailures, state.nextRetryAt, alerts(now, state, binding, due));
@@ -68,7 +67,15 @@ public class SyncOverview {
 
     @Transactional
     public List<Alert> alerts() {
-        return status().alerts();
+        SyncState state = repository.state();
+        UpstreamBinding binding = repository.binding().orElse(null);
+        return alerts(clock.instant(), state, binding, due(state, binding));
+    }
+
+    /** Last sync down (or the binding, before the first) plus the configured interval; null while unbound. */
+    private Instant due(SyncState state, UpstreamBinding binding) {
+        return binding == null ? null
+                : (state.lastSyncDownAt == null ? binding.boundAt : state.lastSyncDownAt).plus(config.dueAfter());
     }
 
     @Transactional

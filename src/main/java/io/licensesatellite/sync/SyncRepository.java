@@ -57,9 +57,4 @@ public class SyncRepository implements PanacheRepository<SyncHistoryEntry> {
     public List<SyncHistoryEntry> history(int page, int size) {
         return find("order by id desc").page(page, size).list();
     }
-
-    public Optional<SyncHistoryEntry> lastSucceeded(SyncOperation... operations) {
-        return find("result = ?1 and operation in ?2 order by id desc", SyncResult.SUCCEEDED, List.of(operations))
-                .firstResultOptional();
-    }
 }

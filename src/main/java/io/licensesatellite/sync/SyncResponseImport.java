@@ -2,6 +2,7 @@ package io.licensesatellite.sync;
 
 import io.licensesatellite.accounts.LicenseType;
 import io.licensesatellite.accounts.UpstreamLicenses;
+import io.licensesatellite.accounts.VirtualAccounts;
 import io.licensesatellite.pki.SatelliteIdentityKey;
 import io.licensesatellite.platform.ErrorKind;
 import io.licensesatellite.platform.SatelliteException;
@@ -29,15 +30,18 @@ public class SyncResponseImport {
     private final SyncFiles files;
     private final SyncRepository repository;
     private final UpstreamLicenses licenses;
+    private final VirtualAccounts accounts;
     private final Clock clock;
 
     public SyncResponseImport(SatelliteIdentity identity, SatelliteIdentityKey key, SyncFiles files,
-                              SyncRepository repository, UpstreamLicenses licenses, Clock clock) {
+                              SyncRepository repository, UpstreamLicenses licenses, VirtualAccounts accounts,
+                              Clock clock) {
         this.identity = identity;
         this.key = key;
         this.files = files;
         this.repository = repository;
         this.licenses = licenses;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -107,7 +111,7 @@ public class SyncResponseImport {
                     .toList()));
         }
         if (header.smartAccount() != null) {
-            licenses.nameSmartAccount(header.smartAccount());
+            accounts.nameSmartAccount(header.smartAccount());
             binding.smartAccount = header.smartAccount();
         }
         UpstreamLicenses.Changes changes = licenses.apply(incoming, file.licenses().complete());

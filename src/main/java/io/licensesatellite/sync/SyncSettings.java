@@ -62,6 +62,10 @@ public class SyncSettings {
             throw SatelliteException.invalid("proxyHost", "proxy credentials need a proxy host");
         }
         SyncState state = repository.lockedState();
+        if (!schedule.toString().equals(state.schedule)) {
+            // A new schedule starts counting from now, not from a run that never happened under it.
+            state.lastScheduledAt = clock.instant();
+        }
         state.schedule = schedule.toString();
         state.syncUrl = url;
         state.proxyHost = proxyHost;
@@ -72,8 +76,6 @@ public class SyncSettings {
         } else if (update.proxyPassword() != null) {
             state.proxyPasswordSealed = secrets.seal(update.proxyPassword());
         }
-        // A new schedule starts counting from now, not from a run that never happened under it.
-        state.lastScheduledAt = clock.instant();
         return view(state);
     }
 
