@@ -47,17 +47,25 @@ public class DeviceDoor {
     private final DeviceRequestRoutes routes;
     private final DeviceDoorSettings settings;
     private final Clock clock;
+    private final List<AdditionalDoorRoutes> additional;
     private final List<String> deployments = new ArrayList<>();
     private volatile int port = -1;
     private volatile int plainHttpPort = -1;
 
     @Inject
     DeviceDoor(Vertx vertx, DeviceRequests requests, SatelliteKeys keys, DeviceDoorConfig config,
-               SatelliteConfig satellite, Clock clock) {
-        this(vertx, requests, keys, DeviceDoorSettings.from(config, Path.of(satellite.dataDir()), certificateNames(satellite.name())), clock);
+               SatelliteConfig satellite, Clock clock, jakarta.enterprise.inject.Instance<AdditionalDoorRoutes> additional) {
+        this(vertx, requests, keys, DeviceDoorSettings.from(config, Path.of(satellite.dataDir()), certificateNames(satellite.name())),
+                clock, additional.stream().toList());
     }
 
     public DeviceDoor(Vertx vertx, DeviceRequests requests, SatelliteKeys keys, DeviceDoorSettings settings, Clock clock) {
+        this(vertx, requests, keys, settings, clock, List.of());
+    }
+
+    public DeviceDoor(Vertx vertx, DeviceRequests requests, SatelliteKeys keys, DeviceDoorSettings settings, Clock clock,
+                      List<AdditionalDoorRoutes> additional) {
+        this.additional = List.copyOf(additional);
         this.vertx = vertx;
         this.settings = settings;
         this.clock = clock;
@@ -83,14 +91,16 @@ public class DeviceDoor {
             return;
         }
         Router router = routes.router(vertx);
+        additional.forEach(r -> r.addTo(router));
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         if (settings.tlsEnabled()) {
             prepareTlsMaterial();
         }
         HttpServerOptions options = serverOptions(settings.tlsEnabled());
         port = listen(router, options, settings.port(), instances);
-        LOG.infof("Device door listening on %s://%s:%d (paths %s, %s)", settings.tlsEnabled() ? "https" : "http",
-                settings.host(), port, DeviceRequestRoutes.CALL_HOME_PATH, DeviceRequestRoutes.SMART_TRANSPORT_PATH);
+        LOG.infof("Device door listening on %s://%s:%d (paths %s, %s%s)", settings.tlsEnabled() ? "https" : "http",
+                settings.host(), port, DeviceRequestRoutes.CALL_HOME_PATH, DeviceRequestRoutes.SMART_TRANSPORT_PATH,
+                additional.stream().map(r -> ", " + r.describe()).reduce("", String::concat));
         if (settings.plainHttpPort().isPresent()) {
             plainHttpPort = listen(router, serverOptions(false), settings.plainHttpPort().getAsInt(), instances);
             LOG.warnf("Device door also listening on plain http://%s:%d: deprecated, registration tokens travel unencrypted",
