@@ -4,6 +4,7 @@ import io.licensesatellite.accounts.AccountViews.LicensePoolView;
 import io.licensesatellite.accounts.AccountViews.NewLicensePool;
 import io.licensesatellite.accounts.AccountViews.SmartAccountView;
 import io.licensesatellite.accounts.AccountViews.VirtualAccountView;
+import io.licensesatellite.platform.VisibleAccounts;
 import io.licensesatellite.platform.ErrorKind;
 import io.licensesatellite.platform.SatelliteException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +26,11 @@ public class VirtualAccounts {
     private final VirtualAccountRepository accounts;
     private final LicensePoolRepository pools;
     private final Clock clock;
+    private final VisibleAccounts visible;
 
     public VirtualAccounts(SmartAccountRepository smartAccounts, VirtualAccountRepository accounts,
-                           LicensePoolRepository pools, Clock clock) {
+                           LicensePoolRepository pools, Clock clock, VisibleAccounts visible) {
+        this.visible = visible;
         this.smartAccounts = smartAccounts;
         this.accounts = accounts;
         this.pools = pools;
@@ -84,7 +87,7 @@ public class VirtualAccounts {
 
     @Transactional
     public List<VirtualAccountView> list() {
-        return accounts.listAll().stream().map(VirtualAccountView::of).toList();
+        return accounts.listAll().stream().filter(va -> visible.canSee(va.id)).map(VirtualAccountView::of).toList();
     }
 
     @Transactional
@@ -149,7 +152,7 @@ public class VirtualAccounts {
 
     private VirtualAccount require(long id) {
         VirtualAccount va = accounts.findById(id);
-        if (va == null) {
+        if (va == null || !visible.canSee(id)) {
             throw SatelliteException.notFound("No Virtual Account with id " + id);
         }
         return va;

@@ -39,20 +39,33 @@ public class ProductInstanceRepository implements PanacheRepository<ProductInsta
     public record Filter(InstanceState state, Long virtualAccountId, String pid, String serialNumber, String hostname) {}
 
     public List<ProductInstance> search(Filter filter, int page, int size) {
-        Query q = query(filter);
+        return search(filter, null, page, size);
+    }
+
+    /** @param onlyAccounts the Virtual Accounts the caller may see, or null for all */
+    public List<ProductInstance> search(Filter filter, java.util.Collection<Long> onlyAccounts, int page, int size) {
+        Query q = query(filter, onlyAccounts);
         return find(q.jpql + " order by registeredAt desc, id", q.params).page(Page.of(page, size)).list();
     }
 
     public long count(Filter filter) {
-        Query q = query(filter);
+        return count(filter, null);
+    }
+
+    public long count(Filter filter, java.util.Collection<Long> onlyAccounts) {
+        Query q = query(filter, onlyAccounts);
         return count(q.jpql, q.params);
     }
 
     private record Query(String jpql, Parameters params) {}
 
-    private static Query query(Filter f) {
+    private static Query query(Filter f, java.util.Collection<Long> onlyAccounts) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        if (onlyAccounts != null) {
+            where.add("virtualAccountId in :visible");
+            params.and("visible", onlyAccounts);
+        }
         if (f.state() != null) {
             where.add("state = :state");
             params.and("state", f.state());

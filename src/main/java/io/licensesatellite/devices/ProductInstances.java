@@ -5,6 +5,7 @@ import io.licensesatellite.devices.InstanceViews.EventView;
 import io.licensesatellite.devices.InstanceViews.InstanceDetail;
 import io.licensesatellite.devices.InstanceViews.InstanceSummary;
 import io.licensesatellite.devices.InstanceViews.Page;
+import io.licensesatellite.platform.VisibleAccounts;
 import io.licensesatellite.platform.SatelliteException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,9 +21,11 @@ public class ProductInstances {
     private final DeviceEventRepository events;
     private final LicenseAllocation allocation;
     private final Deregistration deregistration;
+    private final VisibleAccounts visible;
 
     public ProductInstances(ProductInstanceRepository instances, DeviceEventRepository events,
-                            LicenseAllocation allocation, Deregistration deregistration) {
+                            LicenseAllocation allocation, Deregistration deregistration, VisibleAccounts visible) {
+        this.visible = visible;
         this.instances = instances;
         this.events = events;
         this.allocation = allocation;
@@ -32,8 +35,12 @@ public class ProductInstances {
     @Transactional
     public Page<InstanceSummary> search(ProductInstanceRepository.Filter filter, int page, int size) {
         checkPaging(page, size);
-        List<InstanceSummary> items = instances.search(filter, page, size).stream().map(InstanceSummary::of).toList();
-        return new Page<>(items, page, size, instances.count(filter));
+        java.util.Set<Long> only = visible.limitedTo().orElse(null);
+        if (only != null && only.isEmpty()) {
+            return new Page<>(List.of(), page, size, 0);
+        }
+        List<InstanceSummary> items = instances.search(filter, only, page, size).stream().map(InstanceSummary::of).toList();
+        return new Page<>(items, page, size, instances.count(filter, only));
     }
 
     @Transactional
@@ -58,7 +65,8 @@ public class ProductInstances {
     }
 
     private ProductInstance require(String id) {
-        return instances.findByPiid(id).orElseThrow(() -> SatelliteException.notFound("No product instance with id " + id));
+        return instances.findByPiid(id).filter(i -> visible.canSee(i.virtualAccountId))
+                .orElseThrow(() -> SatelliteException.notFound("No product instance with id " + id));
     }
 
     private static void checkPaging(int page, int size) {

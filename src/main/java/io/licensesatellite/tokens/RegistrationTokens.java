@@ -1,5 +1,6 @@
 package io.licensesatellite.tokens;
 
+import io.licensesatellite.platform.VisibleAccounts;
 import io.licensesatellite.platform.SatelliteException;
 import io.licensesatellite.tokens.TokenViews.CreatedToken;
 import io.licensesatellite.tokens.TokenViews.NewToken;
@@ -36,7 +37,10 @@ public class RegistrationTokens {
     private final RegistrationTokenRepository tokens;
     private final Clock clock;
 
-    public RegistrationTokens(RegistrationTokenRepository tokens, Clock clock) {
+    private final VisibleAccounts visible;
+
+    public RegistrationTokens(RegistrationTokenRepository tokens, Clock clock, VisibleAccounts visible) {
+        this.visible = visible;
         this.tokens = tokens;
         this.clock = clock;
     }
@@ -79,7 +83,11 @@ public class RegistrationTokens {
 
     @Transactional
     public TokenView get(long id) {
-        return view(require(id), clock.instant());
+        RegistrationToken token = require(id);
+        if (!visible.canSee(token.virtualAccountId)) {
+            throw SatelliteException.notFound("No registration token with id " + id);
+        }
+        return view(token, clock.instant());
     }
 
     /** Revoking twice is harmless: the first revocation time is kept. */

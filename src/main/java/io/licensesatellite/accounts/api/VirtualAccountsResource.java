@@ -9,6 +9,8 @@ import io.licensesatellite.accounts.LicenseAllocation;
 import io.licensesatellite.accounts.VirtualAccounts;
 import io.licensesatellite.platform.SatelliteException;
 import io.licensesatellite.platform.api.Bodies;
+import io.licensesatellite.platform.api.Permission;
+import io.licensesatellite.platform.api.Requires;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,6 +40,7 @@ public class VirtualAccountsResource {
 
     public record NameRequest(String name, String description) {}
 
+    @Requires(Permission.READ)
     @GET
     @Path("/smart-account")
     @Operation(summary = "The Smart Account this satellite serves")
@@ -45,6 +48,7 @@ public class VirtualAccountsResource {
         return accounts.smartAccount().orElseThrow(() -> SatelliteException.notFound("No Smart Account has been named yet"));
     }
 
+    @Requires(Permission.ACCOUNTS_WRITE)
     @PUT
     @Path("/smart-account")
     @Operation(summary = "Name the Smart Account (until the upstream binds it)")
@@ -52,6 +56,7 @@ public class VirtualAccountsResource {
         return accounts.nameSmartAccount(Bodies.required(body).name());
     }
 
+    @Requires(Permission.ACCOUNTS_WRITE)
     @POST
     @Path("/virtual-accounts")
     @Operation(summary = "Create a Virtual Account")
@@ -61,6 +66,7 @@ public class VirtualAccountsResource {
         return Response.created(uri.getBaseUriBuilder().path("api/v1/virtual-accounts/{id}").build(created.id())).entity(created).build();
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/virtual-accounts")
     @Operation(summary = "List Virtual Accounts")
@@ -68,12 +74,14 @@ public class VirtualAccountsResource {
         return accounts.list();
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/virtual-accounts/{id}")
     public VirtualAccountView get(@PathParam("id") long id) {
         return accounts.get(id);
     }
 
+    @Requires(Permission.ACCOUNTS_WRITE)
     @POST
     @Path("/virtual-accounts/{id}/licenses")
     @Operation(summary = "Add a locally entered licence pool to a Virtual Account")
@@ -81,12 +89,14 @@ public class VirtualAccountsResource {
         return Response.status(Response.Status.CREATED).entity(accounts.addLicense(id, Bodies.required(body))).build();
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/virtual-accounts/{id}/licenses")
     public List<LicensePoolView> licenses(@PathParam("id") long id) {
         return accounts.licenses(id);
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/virtual-accounts/{id}/compliance")
     @Operation(summary = "Per tag: purchased, in use, lent to lower tiers, borrowed from higher tiers, balance")

@@ -9,6 +9,8 @@ import io.licensesatellite.devices.InstanceViews.Page;
 import io.licensesatellite.devices.ProductInstanceRepository;
 import io.licensesatellite.devices.ProductInstances;
 import io.licensesatellite.platform.SatelliteException;
+import io.licensesatellite.platform.api.Permission;
+import io.licensesatellite.platform.api.Requires;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -35,6 +37,7 @@ public class ProductInstancesResource {
         this.instances = instances;
     }
 
+    @Requires(Permission.READ)
     @GET
     @Operation(summary = "Search product instances by state, Virtual Account, PID, serial number, hostname (substring)")
     public Page<InstanceSummary> search(@QueryParam("state") String state, @QueryParam("virtualAccountId") Long vaId,
@@ -46,6 +49,7 @@ public class ProductInstancesResource {
                 blankToNull(serial), blankToNull(hostname)), page, size);
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/{id}")
     @Operation(summary = "One instance with its licences, certificate expiry, last contact and recent events")
@@ -53,6 +57,7 @@ public class ProductInstancesResource {
         return instances.detail(id);
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/{id}/events")
     public Page<EventView> events(@PathParam("id") String id, @QueryParam("page") @DefaultValue("0") int page,
@@ -60,6 +65,7 @@ public class ProductInstancesResource {
         return instances.events(id, page, size);
     }
 
+    @Requires(Permission.INSTANCES_WRITE)
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Remove an instance: its licences go back to the pool; the device must register again")

@@ -11,6 +11,8 @@ import io.licensesatellite.sync.SyncRequestExport.ExportedRequest;
 import io.licensesatellite.sync.SyncResponseImport.Imported;
 import io.licensesatellite.sync.SyncSettings;
 import io.licensesatellite.sync.file.SyncType;
+import io.licensesatellite.platform.api.Permission;
+import io.licensesatellite.platform.api.Requires;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -63,6 +65,7 @@ public class SyncResource {
 
     public record HistoryPage(List<HistoryItem> items, int page, int size, long total) {}
 
+    @Requires(Permission.READ)
     @GET
     @Path("/sync")
     @Operation(summary = "Synchronisation overview: registration, last sync up and down, due date, settings, alerts")
@@ -70,6 +73,7 @@ public class SyncResource {
         return overview.status();
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/alerts")
     @Operation(summary = "Open alerts: sync due or overdue, certificates near expiry, online sync failing, the upstream's")
@@ -77,6 +81,7 @@ public class SyncResource {
         return overview.alerts();
     }
 
+    @Requires(Permission.SETTINGS_WRITE)
     @GET
     @Path("/sync/registration-file")
     @Produces(YAML)
@@ -86,6 +91,7 @@ public class SyncResource {
         return attachment(file.fileName(), file.content()).build();
     }
 
+    @Requires(Permission.SETTINGS_WRITE)
     @POST
     @Path("/sync/authorization-file")
     @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
@@ -94,6 +100,7 @@ public class SyncResource {
         return registration.bind(required(body), actor(request));
     }
 
+    @Requires(Permission.SYNC_RUN)
     @POST
     @Path("/sync/requests")
     @Produces(YAML)
@@ -108,6 +115,7 @@ public class SyncResource {
                 .build();
     }
 
+    @Requires(Permission.SYNC_RUN)
     @POST
     @Path("/sync/responses")
     @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
@@ -116,6 +124,7 @@ public class SyncResource {
         return manual.importResponse(required(body), actor(request));
     }
 
+    @Requires(Permission.SYNC_RUN)
     @POST
     @Path("/sync/online")
     @Operation(summary = "Synchronise with the upstream over the network now")
@@ -124,6 +133,7 @@ public class SyncResource {
         return online.run(type(type), actor(request));
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/sync/history")
     @Operation(summary = "Synchronisation history, newest first")
@@ -139,12 +149,14 @@ public class SyncResource {
                 overview.historyCount());
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/sync/settings")
     public SyncSettings.SettingsView settings() {
         return settings.view();
     }
 
+    @Requires(Permission.SETTINGS_WRITE)
     @PUT
     @Path("/sync/settings")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -7,6 +7,8 @@ import io.licensesatellite.tokens.RegistrationTokens;
 import io.licensesatellite.tokens.TokenViews.CreatedToken;
 import io.licensesatellite.tokens.TokenViews.NewToken;
 import io.licensesatellite.tokens.TokenViews.TokenView;
+import io.licensesatellite.platform.api.Permission;
+import io.licensesatellite.platform.api.Requires;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,6 +37,7 @@ public class TokensResource {
         this.accounts = accounts;
     }
 
+    @Requires(Permission.TOKENS_WRITE)
     @POST
     @Path("/virtual-accounts/{id}/tokens")
     @Operation(summary = "Create a registration token; the token string is returned this once only")
@@ -44,6 +47,7 @@ public class TokensResource {
         return Response.status(Response.Status.CREATED).header("Cache-Control", "no-store").entity(created).build();
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/virtual-accounts/{id}/tokens")
     @Operation(summary = "List a Virtual Account's tokens with uses left and status")
@@ -52,12 +56,14 @@ public class TokensResource {
         return tokens.list(vaId);
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/tokens/{id}")
     public TokenView get(@PathParam("id") long id) {
         return tokens.get(id);
     }
 
+    @Requires(Permission.TOKENS_WRITE)
     @DELETE
     @Path("/tokens/{id}")
     @Operation(summary = "Revoke a token: it registers no further device; devices it registered stay")
