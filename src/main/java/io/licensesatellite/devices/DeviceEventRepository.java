@@ -34,7 +34,17 @@ public class DeviceEventRepository implements PanacheRepository<DeviceEvent> {
      * re-registrations; {@code instanceId} only what happened under one instance id.
      */
     public record EventFilter(DeviceEventType type, String instanceId, String udi, Long virtualAccountId, Instant from,
-                              Instant to) {}
+                              Instant to, java.util.Collection<Long> visibleAccounts) {
+        public EventFilter(DeviceEventType type, String instanceId, String udi, Long virtualAccountId, Instant from,
+                           Instant to) {
+            this(type, instanceId, udi, virtualAccountId, from, to, null);
+        }
+
+        /** The same filter, limited to the Virtual Accounts the caller may see (null: all). */
+        public EventFilter limitedTo(java.util.Collection<Long> accounts) {
+            return new EventFilter(type, instanceId, udi, virtualAccountId, from, to, accounts);
+        }
+    }
 
     public static final Map<String, String> SORT_COLUMNS = Map.of("occurredAt", "occurred_at", "type", "event_type");
 
@@ -68,6 +78,10 @@ public class DeviceEventRepository implements PanacheRepository<DeviceEvent> {
     private static Where where(EventFilter f) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
+        if (f.visibleAccounts() != null) {
+            where.add("va_id in (:visible)");
+            params.put("visible", f.visibleAccounts());
+        }
         if (f.type() != null) {
             where.add("event_type = :type");
             params.put("type", f.type().name());

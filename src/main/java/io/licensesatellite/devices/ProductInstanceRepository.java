@@ -39,7 +39,17 @@ public class ProductInstanceRepository implements PanacheRepository<ProductInsta
         return find("idCertNotAfter <= ?1 order by idCertNotAfter", now).page(Page.ofSize(limit)).list();
     }
 
-    public record Filter(InstanceState state, Long virtualAccountId, String pid, String serialNumber, String hostname) {
+    /** {@code visibleAccounts}: the Virtual Accounts the caller may see, or null for all. */
+    public record Filter(InstanceState state, Long virtualAccountId, String pid, String serialNumber, String hostname,
+                         java.util.Collection<Long> visibleAccounts) {
+        public Filter(InstanceState state, Long virtualAccountId, String pid, String serialNumber, String hostname) {
+            this(state, virtualAccountId, pid, serialNumber, hostname, null);
+        }
+
+        public Filter limitedTo(java.util.Collection<Long> accounts) {
+            return new Filter(state, virtualAccountId, pid, serialNumber, hostname, accounts);
+        }
+
         /** Only Virtual Account and state: the total can come from the counts kept per account and state. */
         public boolean countedPerAccountAndState() {
             return pid == null && serialNumber == null && hostname == null;
@@ -119,6 +129,10 @@ public class ProductInstanceRepository implements PanacheRepository<ProductInsta
     private static Sql where(Filter f) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
+        if (f.visibleAccounts() != null) {
+            where.add("va_id in (:visible)");
+            params.put("visible", f.visibleAccounts());
+        }
         if (f.state() != null) {
             where.add("state = :state");
             params.put("state", f.state().name());

@@ -10,6 +10,7 @@ import io.licensesatellite.platform.CountedPage;
 import io.licensesatellite.platform.PageRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.licensesatellite.platform.SatelliteException;
+import io.licensesatellite.platform.VisibleAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -28,10 +29,13 @@ public class ProductInstances {
     private final LicenseAllocation allocation;
     private final Deregistration deregistration;
     private final CachedFigures figures;
+    private final VisibleAccounts visible;
     private final CachedFigure<Map<Long, Map<InstanceState, Long>>> counts;
 
     public ProductInstances(ProductInstanceRepository instances, DeviceEventRepository events,
-                            LicenseAllocation allocation, Deregistration deregistration, CachedFigures figures) {
+                            LicenseAllocation allocation, Deregistration deregistration, CachedFigures figures,
+                            VisibleAccounts visible) {
+        this.visible = visible;
         this.figures = figures;
         this.counts = figures.of(() -> QuarkusTransaction.requiringNew().call(instances::countsPerAccountAndState));
         this.instances = instances;
@@ -53,7 +57,11 @@ public class ProductInstances {
      * reverse order from the end, so the last page costs what the first does instead of skipping every row before it.
      */
     @Transactional
-    public CountedPage<InstanceSummary> search(ProductInstanceRepository.Filter filter, PageRequest request) {
+    public CountedPage<InstanceSummary> search(ProductInstanceRepository.Filter requested, PageRequest request) {
+        ProductInstanceRepository.Filter filter = requested.limitedTo(visible.limitedTo().orElse(null));
+        if (filter.visibleAccounts() != null && filter.visibleAccounts().isEmpty()) {
+            return CountedPage.exact(List.of(), request, 0);
+        }
         if (filter.hostname() != null) {
             int limit = figures.maxCountedMatches();
             long counted = instances.countUpTo(filter, limit + 1);
@@ -69,7 +77,12 @@ public class ProductInstances {
         for (InstanceState state : InstanceState.values()) {
             byState.put(state, 0L);
         }
-        counts.get().values().forEach(perState -> perState.forEach((state, n) -> byState.merge(state, n, Long::sum)));
+        java.util.Set<Long> only = visible.limitedTo().orElse(null);
+        counts.get().forEach((va, perState) -> {
+            if (only == null || only.contains(va)) {
+                perState.forEach((state, n) -> byState.merge(state, n, Long::sum));
+            }
+        });
         return byState;
     }
 
@@ -77,7 +90,8 @@ public class ProductInstances {
         Map<Long, Map<InstanceState, Long>> all = counts.get();
         long total = 0;
         for (Map.Entry<Long, Map<InstanceState, Long>> va : all.entrySet()) {
-            if (filter.virtualAccountId() != null && !filter.virtualAccountId().equals(va.getKey())) {
+            if (filter.virtualAccountId() != null && !filter.virtualAccountId().equals(va.getKey())
+                    || filter.visibleAccounts() != null && !filter.visibleAccounts().contains(va.getKey())) {
                 continue;
             }
             for (Map.Entry<InstanceState, Long> state : va.getValue().entrySet()) {
@@ -122,7 +136,11 @@ public class ProductInstances {
 
     /** The device event log across instances, newest first unless sorted otherwise. */
     @Transactional
-    public CountedPage<EventView> eventLog(DeviceEventRepository.EventFilter filter, PageRequest request) {
+    public CountedPage<EventView> eventLog(DeviceEventRepository.EventFilter requested, PageRequest request) {
+        DeviceEventRepository.EventFilter filter = requested.limitedTo(visible.limitedTo().orElse(null));
+        if (filter.visibleAccounts() != null && filter.visibleAccounts().isEmpty()) {
+            return CountedPage.exact(List.of(), request, 0);
+        }
         int limit = figures.maxCountedMatches();
         long counted = events.countUpTo(filter, limit + 1);
         List<EventView> items = request.offset() >= counted ? List.of()
@@ -136,7 +154,8 @@ public class ProductInstances {
     }
 
     private ProductInstance require(String id) {
-        return instances.findByPiid(id).orElseThrow(() -> SatelliteException.notFound("No product instance with id " + id));
+        return instances.findByPiid(id).filter(i -> visible.canSee(i.virtualAccountId))
+                .orElseThrow(() -> SatelliteException.notFound("No product instance with id " + id));
     }
 
 }

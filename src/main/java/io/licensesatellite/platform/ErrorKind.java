@@ -41,6 +41,14 @@ public enum ErrorKind {
     USAGE_UNKNOWN_VIRTUAL_ACCOUNT(422, "usage-unknown-virtual-account", "No Virtual Account has that name; nothing was stored."),
     USAGE_ACK_NOT_READY(404, "usage-ack-not-ready", "No acknowledgement has arrived for this device yet."),
     USAGE_REPORT_NOT_FOUND(404, "usage-report-not-found", "No such usage report."),
+    // --- access
+    LOGIN_FAILED(401, "login-failed", "The username or password is not correct."),
+    LOGIN_THROTTLED(429, "login-throttled", "Too many failed logins; wait before trying again."),
+    LOGIN_LOCKED(429, "login-locked", "Too many failed logins; logins are locked for a while."),
+    PASSWORD_TOO_WEAK(400, "password-too-weak", "The new password is too weak."),
+    PASSWORD_CHANGE_REQUIRED(403, "password-change-required", "Change your password before doing anything else."),
+    CSRF_TOKEN_INVALID(403, "csrf-token-invalid", "The request did not come from this satellite's console."),
+    LAST_ADMINISTRATOR(409, "last-administrator", "The last enabled system administrator must stay."),
     INTERNAL(500, "internal", "An internal error occurred.");
 
     private final int status;

@@ -28,7 +28,11 @@ public class RegistrationTokenRepository implements PanacheRepository<Registrati
     }
 
     /** Which tokens a list shows; either part may be null. {@code status} as {@link TokenRedemptionPolicy} names it. */
-    public record TokenFilter(Long virtualAccountId, String status) {}
+    public record TokenFilter(Long virtualAccountId, String status, java.util.Collection<Long> visibleAccounts) {
+        public TokenFilter(Long virtualAccountId, String status) {
+            this(virtualAccountId, status, null);
+        }
+    }
 
     public static final java.util.Map<String, String> SORT_FIELDS = java.util.Map.of(
             "createdAt", "createdAt", "expiresAt", "expiresAt", "usesLeft", "(maxUses - uses)");
@@ -46,6 +50,9 @@ public class RegistrationTokenRepository implements PanacheRepository<Registrati
     /** The status conditions in the order the redemption policy checks them: revoked, expired, used up. */
     private static String where(TokenFilter f) {
         java.util.List<String> where = new java.util.ArrayList<>();
+        if (f.visibleAccounts() != null) {
+            where.add("virtualAccountId in :visible");
+        }
         if (f.virtualAccountId() != null) {
             where.add("virtualAccountId = :va");
         }
@@ -63,6 +70,9 @@ public class RegistrationTokenRepository implements PanacheRepository<Registrati
 
     private static io.quarkus.panache.common.Parameters params(TokenFilter f, Instant now) {
         io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        if (f.visibleAccounts() != null) {
+            params.and("visible", f.visibleAccounts());
+        }
         if (f.virtualAccountId() != null) {
             params.and("va", f.virtualAccountId());
         }

@@ -48,6 +48,7 @@ public class ProductInstancesResource {
                 blankToNull(serial), blankToNull(hostname)), request));
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/{id}")
     @Operation(summary = "One instance with its licences, certificate expiry, last contact and recent events")
@@ -66,6 +67,7 @@ public class ProductInstancesResource {
         return Pages.ok(instances.events(id, EventQueries.type(type), request));
     }
 
+    @Requires(Permission.INSTANCES_WRITE)
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Remove an instance: its licences go back to the pool; the device must register again")

@@ -66,6 +66,7 @@ public class SyncResource {
         }
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/sync")
     @Operation(summary = "Synchronisation overview: registration, last sync up and down, due date, settings, alerts")
@@ -92,6 +93,7 @@ public class SyncResource {
         return new PageOf<>(request.slice(matching), request.page(), request.size(), matching.size());
     }
 
+    @Requires(Permission.SETTINGS_WRITE)
     @GET
     @Path("/sync/registration-file")
     @Produces(YAML)
@@ -101,6 +103,7 @@ public class SyncResource {
         return attachment(file.fileName(), file.content()).build();
     }
 
+    @Requires(Permission.SETTINGS_WRITE)
     @POST
     @Path("/sync/authorization-file")
     @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
@@ -109,6 +112,7 @@ public class SyncResource {
         return registration.bind(required(body), actor(request));
     }
 
+    @Requires(Permission.SYNC_RUN)
     @POST
     @Path("/sync/requests")
     @Produces(YAML)
@@ -123,6 +127,7 @@ public class SyncResource {
                 .build();
     }
 
+    @Requires(Permission.SYNC_RUN)
     @POST
     @Path("/sync/responses")
     @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
@@ -131,6 +136,7 @@ public class SyncResource {
         return manual.importResponse(required(body), actor(request));
     }
 
+    @Requires(Permission.SYNC_RUN)
     @POST
     @Path("/sync/online")
     @Operation(summary = "Synchronise with the upstream over the network now")
@@ -150,12 +156,14 @@ public class SyncResource {
                 request.size(), overview.historyCount());
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/sync/settings")
     public SyncSettings.SettingsView settings() {
         return settings.view();
     }
 
+    @Requires(Permission.SETTINGS_WRITE)
     @PUT
     @Path("/sync/settings")
     @Consumes(MediaType.APPLICATION_JSON)
