@@ -57,6 +57,8 @@ public final class UpstreamEmulator {
     private final SyncFileLimits limits;
     private final SyncFiles files;
     private final SatelliteRecords records;
+    private final SlpUpstream slp;
+    private final OAuthClients oauthClients;
 
     public UpstreamEmulator(Path stateDir, Clock clock) {
         this(stateDir, clock, SyncFileLimits.defaults());
@@ -68,6 +70,32 @@ public final class UpstreamEmulator {
         this.limits = limits;
         this.files = new SyncFiles(limits);
         this.records = new SatelliteRecords(stateDir);
+        this.slp = new SlpUpstream(stateDir, clock, this);
+        this.oauthClients = new OAuthClients(stateDir, clock);
+    }
+
+    /** Smart Licensing Using Policy: usage reports, acknowledgements, policies, authorisation codes. */
+    public SlpUpstream slp() {
+        return slp;
+    }
+
+    OAuthClients oauthClients() {
+        return oauthClients;
+    }
+
+    /** An OAuth client of the Smart Account for the REST API; the secret is returned once and stored only hashed. */
+    public OAuthClient createOAuthClient(String smartAccount, String clientId) {
+        settings();
+        if (accounts().smartAccount(smartAccount).isEmpty()) {
+            throw new EmulatorException(EmulatorError.UNKNOWN_ACCOUNT, "accounts.yml has no Smart Account '" + smartAccount + "'");
+        }
+        OAuthClients.Created created = oauthClients.create(smartAccount, clientId);
+        return new OAuthClient(created.clientId(), created.clientSecret(), created.smartAccount());
+    }
+
+    public record OAuthClient(String clientId, String clientSecret, String smartAccount) {
+        @Override
+        public String toString() { return "OAuthClient[" + clientId + ", " + smartAccount + "]"; }
     }
 
     // --- init ----------------------------------------------------------------------------------------------------
@@ -323,7 +351,7 @@ public final class UpstreamEmulator {
             shown = List.of(records.find(satelliteId).orElseThrow(() -> new EmulatorException(
                     EmulatorError.UNKNOWN_SATELLITE, "no satellite with id '" + satelliteId + "' is registered here")));
         }
-        return SatelliteReportText.render(shown, lastEvents);
+        return SatelliteReportText.render(shown, lastEvents) + (satelliteId == null ? slp.describe() : "");
     }
 
     public X509Certificate caCertificate() {
