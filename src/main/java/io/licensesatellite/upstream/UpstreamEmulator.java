@@ -288,11 +288,12 @@ public final class UpstreamEmulator {
                 alerts.add(new Alert("INFO", "CERTIFICATE_RENEWED", "the satellite's identity certificate was renewed: serial "
                         + renewed.serial() + ", valid until " + renewed.notAfter()));
             }
+            SlpAnswer usage = answerUsage(record, request.payload());
             SyncResponseFile response = new SyncResponseFile(
                     new SyncResponseFile.Header(FORMAT, record.id(), settings.name(), header.sequence(), signed.digest(),
                             header.type(), now, record.smartAccount()),
                     new SyncResponseFile.Licenses(choice.complete(), choice.sent()), alerts,
-                    renewed == null ? null : renewed.pem());
+                    renewed == null ? null : renewed.pem(), usage.acknowledgements(), usage.codes());
             byte[] raw = written(() -> files.writeResponse(response, authority.signerKey(), authority.signer()));
 
             List<AnsweredRequest> answered = new ArrayList<>(record.answered());
@@ -312,6 +313,67 @@ public final class UpstreamEmulator {
                     SyncFileNames.response(header.satelliteName(), record.id(), header.createdAt(), header.sequence()),
                     raw, response, sameRequest.isPresent());
         });
+    }
+
+    private record SlpAnswer(List<SyncResponseFile.UsageAcknowledgement> acknowledgements,
+            List<SyncResponseFile.AuthorizationCode> codes) {}
+
+    /**
+     * The request's usage reports acknowledged and its authorisation requests answered, per VA; reports already
+     * received are acknowledged again (the same request may be answered twice), recorded once.
+     */
+    private SlpAnswer answerUsage(SatelliteRecord record, SyncRequestFile.Payload payload) {
+        java.util.Map<String, List<SyncRequestFile.UsageReport>> reportsByVa = new java.util.LinkedHashMap<>();
+        for (SyncRequestFile.UsageReport report : payload.usageReports()) {
+            reportsByVa.computeIfAbsent(report.virtualAccount(), k -> new ArrayList<>()).add(report);
+        }
+        java.util.Map<String, List<SyncRequestFile.AuthorizationRequest>> requestsByVa = new java.util.LinkedHashMap<>();
+        for (SyncRequestFile.AuthorizationRequest request : payload.authorizationRequests()) {
+            requestsByVa.computeIfAbsent(request.virtualAccount(), k -> new ArrayList<>()).add(request);
+        }
+        LinkedHashSet<String> vas = new LinkedHashSet<>(reportsByVa.keySet());
+        vas.addAll(requestsByVa.keySet());
+        for (String va : vas) {
+            if (!record.virtualAccounts().contains(va)) {
+                throw new EmulatorException(EmulatorError.REQUEST_REFUSED, "the request carries usage of Virtual Account '"
+                        + va + "', which is not assigned to satellite " + record.id());
+            }
+        }
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        List<SyncResponseFile.UsageAcknowledgement> acks = new ArrayList<>();
+        for (var va : reportsByVa.entrySet()) {
+            java.util.Map<String, SlpUpstream.DeviceUsage> devices = new java.util.LinkedHashMap<>();
+            for (SyncRequestFile.UsageReport report : va.getValue()) {
+                var sudi = new io.licensesatellite.sync.file.slp.Sudi(report.pid(), report.serial());
+                SlpUpstream.DeviceUsage before = devices.get(sudi.udi());
+                List<SlpUpstream.Report> reports = new ArrayList<>(before == null ? List.of() : before.reports());
+                reports.add(new SlpUpstream.Report(report.reportId(), report.payload(), report.signature()));
+                devices.put(sudi.udi(), new SlpUpstream.DeviceUsage(sudi, null, report.softwareTag(), reports));
+            }
+            try {
+                for (SlpUpstream.Acknowledged ack : slp.acknowledge(record.smartAccount(), va.getKey(),
+                        List.copyOf(devices.values()), false, "sync")) {
+                    acks.add(new SyncResponseFile.UsageAcknowledgement(ack.sudi().pid(), ack.sudi().serial(), ack.reportIds(),
+                            base64.encodeToString(ack.document())));
+                }
+            } catch (SlpUpstream.Refused e) {
+                throw new IllegalStateException("duplicates are acknowledged again for files", e);
+            }
+        }
+        List<SyncResponseFile.AuthorizationCode> codes = new ArrayList<>();
+        for (var va : requestsByVa.entrySet()) {
+            List<SlpUpstream.AuthRequest> requests = va.getValue().stream().map(r -> new SlpUpstream.AuthRequest(
+                    new io.licensesatellite.sync.file.slp.Sudi(r.pid(), r.serial()), null, String.valueOf(r.requestId()),
+                    r.entitlements().stream().map(e -> new SlpUpstream.Key(e.tag(), (int) Math.min(Integer.MAX_VALUE, e.count()))).toList()))
+                    .toList();
+            for (SlpUpstream.Authorized answer : slp.authorize(record.smartAccount(), va.getKey(), requests, "sync")) {
+                codes.add(new SyncResponseFile.AuthorizationCode(Long.parseLong(answer.requestId()), answer.sudi().pid(),
+                        answer.sudi().serial(), answer.status(),
+                        answer.document() == null ? null : base64.encodeToString(answer.document()),
+                        answer.document() == null ? answer.message() : null));
+            }
+        }
+        return new SlpAnswer(acks, codes);
     }
 
     // --- accounts, records, show ---------------------------------------------------------------------------------
