@@ -26,6 +26,21 @@ public enum ErrorKind {
     SYNC_IN_PROGRESS(409, "sync-in-progress", "A synchronisation is already running."),
     UPSTREAM_UNAVAILABLE(502, "upstream-unavailable", "The upstream could not be reached."),
     UPSTREAM_REFUSED(502, "upstream-refused", "The upstream refused the request."),
+    // --- usage
+    USAGE_FILE_TOO_LARGE(413, "usage-file-too-large", "The usage file is larger than allowed."),
+    USAGE_FILE_UNPARSEABLE(422, "usage-file-unparseable", "The usage file is not well-formed XML within the allowed limits."),
+    USAGE_FILE_FORBIDDEN_XML(422, "usage-file-forbidden-xml", "The usage file uses a DTD or entities, which are not accepted."),
+    USAGE_FILE_INVALID(422, "usage-file-invalid", "The usage file does not follow the smartLicense format."),
+    USAGE_REPORT_NOT_JSON(422, "usage-report-not-json", "A usage report is not JSON within the allowed limits; nothing was stored."),
+    USAGE_REPORT_INVALID(422, "usage-report-invalid", "A usage report does not follow the RUM report model; nothing was stored."),
+    USAGE_REPORT_IDENTITY_MISMATCH(422, "usage-report-identity-mismatch", "A usage report is from another device than the one named; nothing was stored."),
+    USAGE_REPORT_IN_FUTURE(422, "usage-report-in-future", "A usage report measures usage in the future; nothing was stored."),
+    USAGE_REPORT_BAD_COUNT(422, "usage-report-bad-count", "A usage report has a count that is negative or not an integer; nothing was stored."),
+    USAGE_REPORT_OUT_OF_BOUNDS(422, "usage-report-out-of-bounds", "A usage report is larger than allowed; nothing was stored."),
+    USAGE_REPORT_CONFLICT(409, "usage-report-conflict", "The device already sent another report under this report id; nothing was stored."),
+    USAGE_UNKNOWN_VIRTUAL_ACCOUNT(422, "usage-unknown-virtual-account", "No Virtual Account has that name; nothing was stored."),
+    USAGE_ACK_NOT_READY(404, "usage-ack-not-ready", "No acknowledgement has arrived for this device yet."),
+    USAGE_REPORT_NOT_FOUND(404, "usage-report-not-found", "No such usage report."),
     INTERNAL(500, "internal", "An internal error occurred.");
 
     private final int status;
