@@ -41,6 +41,14 @@ public enum ErrorKind {
     USAGE_UNKNOWN_VIRTUAL_ACCOUNT(422, "usage-unknown-virtual-account", "No Virtual Account has that name; nothing was stored."),
     USAGE_ACK_NOT_READY(404, "usage-ack-not-ready", "No acknowledgement has arrived for this device yet."),
     USAGE_REPORT_NOT_FOUND(404, "usage-report-not-found", "No such usage report."),
+    // --- usage upstream
+    USAGE_UPSTREAM_NOT_CONFIGURED(409, "usage-upstream-not-configured", "The usage upstream (token URL, API URL, client, Smart Account) is not configured."),
+    USAGE_NOTHING_PENDING(409, "usage-nothing-pending", "No usage reports or authorisation requests are waiting to go upstream."),
+    USAGE_BUNDLE_TOO_LARGE(413, "usage-bundle-too-large", "The file is larger than an acknowledgement bundle may be."),
+    USAGE_BUNDLE_INVALID(422, "usage-bundle-invalid", "The file is not an acknowledgement bundle within the limits."),
+    USAGE_BUNDLE_OTHER_SMART_ACCOUNT(422, "usage-bundle-other-smart-account", "The bundle is for another Smart Account."),
+    USAGE_ACK_NOT_TRUSTED(422, "usage-ack-not-trusted", "An acknowledgement or code is not signed by the upstream this satellite trusts."),
+    USAGE_ACK_UNKNOWN_REPORT(422, "usage-ack-unknown-report", "An acknowledgement names a report or device this satellite did not send."),
     INTERNAL(500, "internal", "An internal error occurred.");
 
     private final int status;

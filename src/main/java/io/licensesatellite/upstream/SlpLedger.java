@@ -12,27 +12,27 @@ import java.util.List;
  * report (per Smart Account, VA and device; not the payload, which is the device's), every authorisation given,
  * and the polls not yet collected with the answers they will return.
  */
-record SlpLedger(long lastPollId, List<ReportReceived> reports, List<AuthorizationGiven> authorizations, List<Poll> polls) {
+public record SlpLedger(long lastPollId, List<ReportReceived> reports, List<AuthorizationGiven> authorizations, List<Poll> polls) {
     static final String FILE_NAME = "usage-ledger.json";
     /** Enough history for any lab; the oldest go first. */
     static final int REPORTS_KEPT = 100_000;
     static final int POLLS_KEPT = 1_000;
 
-    record ReportReceived(String smartAccount, String virtualAccount, String udi, long reportId, String softwareTag,
+    public record ReportReceived(String smartAccount, String virtualAccount, String udi, long reportId, String softwareTag,
             int payloadBytes, Instant receivedAt, String via) {}
 
-    record AuthorizationGiven(String smartAccount, String virtualAccount, String udi, String requestId, String status,
+    public record AuthorizationGiven(String smartAccount, String virtualAccount, String udi, String requestId, String status,
             String entitlements, Instant at, String via) {}
 
     /** @param pollsLeft how many more polls answer OK_POLL before the answer is COMPLETE */
-    record Poll(long pollId, String smartAccount, String virtualAccount, String action, Instant createdAt, int pollsLeft,
+    public record Poll(long pollId, String smartAccount, String virtualAccount, String action, Instant createdAt, int pollsLeft,
             List<AckEntry> acknowledgements, List<AuthEntry> authorizations) {}
 
     /** @param smartLicense base64 of the acknowledgement document */
-    record AckEntry(Sudi sudi, String softwareTagIdentifier, String smartLicense) {}
+    public record AckEntry(Sudi sudi, String softwareTagIdentifier, String smartLicense) {}
 
     /** @param smartLicense base64 of the authorisation document, null when refused */
-    record AuthEntry(Sudi sudi, String requestId, String smartLicense, String authStatus, String errorCode,
+    public record AuthEntry(Sudi sudi, String requestId, String smartLicense, String authStatus, String errorCode,
             String statusMessage) {}
 
     static SlpLedger empty() {

@@ -259,7 +259,8 @@ public final class SlpUpstream {
     }
 
     /** An acknowledgement bundle and its file name. */
-    public record BundleAnswer(String fileName, byte[] bundle, int devices, int reports, int authorizations) {}
+    /** @param skipped VAs of the bundle this upstream does not hold: their usage is not acknowledged */
+    public record BundleAnswer(String fileName, byte[] bundle, int devices, int reports, int authorizations, List<String> skipped) {}
 
     /**
      * Answers an offline usage bundle ({@code UD_SA_<ts>.tar.gz}): every device's reports acknowledged, every
@@ -280,7 +281,13 @@ public final class SlpUpstream {
         int devices = 0;
         int reports = 0;
         int authorizations = 0;
+        List<String> skipped = new ArrayList<>();
+        Accounts.SmartAccount sa = emulator.accounts().smartAccount(bundle.smartAccount()).orElseThrow();
         for (UsageBundles.VirtualAccountUsage va : bundle.virtualAccounts()) {
+            if (sa.virtualAccount(va.virtualAccount()).isEmpty()) {
+                skipped.add(va.virtualAccount());  // a VA the satellite keeps locally: not acknowledged here
+                continue;
+            }
             List<DeviceUsage> usage = new ArrayList<>();
             List<AuthRequest> requests = new ArrayList<>();
             for (UsageBundles.DeviceUsage device : va.devices()) {
@@ -323,7 +330,7 @@ public final class SlpUpstream {
         byte[] answer = UsageBundles.write(new UsageBundles.AckBundle(bundle.smartAccount(), now, vas), emulator.upstreamName());
         String name = fileName != null && fileName.matches("UD_SA_[A-Za-z0-9._-]+\\.tar\\.gz")
                 ? UsageBundles.ackFileName(fileName) : UsageBundles.ackFileName(UsageBundles.usageFileName(now));
-        return new BundleAnswer(name, answer, devices, reports, authorizations);
+        return new BundleAnswer(name, answer, devices, reports, authorizations, skipped);
     }
 
     /** Reports received and authorisations given, per Smart Account, VA and device: for {@code show}. */

@@ -289,6 +289,7 @@ public final class UpstreamEmulator {
                         + renewed.serial() + ", valid until " + renewed.notAfter()));
             }
             SlpAnswer usage = answerUsage(record, request.payload());
+            alerts.addAll(usage.alerts());
             SyncResponseFile response = new SyncResponseFile(
                     new SyncResponseFile.Header(FORMAT, record.id(), settings.name(), header.sequence(), signed.digest(),
                             header.type(), now, record.smartAccount()),
@@ -316,7 +317,7 @@ public final class UpstreamEmulator {
     }
 
     private record SlpAnswer(List<SyncResponseFile.UsageAcknowledgement> acknowledgements,
-            List<SyncResponseFile.AuthorizationCode> codes) {}
+            List<SyncResponseFile.AuthorizationCode> codes, List<Alert> alerts) {}
 
     /**
      * The request's usage reports acknowledged and its authorisation requests answered, per VA; reports already
@@ -333,10 +334,14 @@ public final class UpstreamEmulator {
         }
         LinkedHashSet<String> vas = new LinkedHashSet<>(reportsByVa.keySet());
         vas.addAll(requestsByVa.keySet());
+        List<String> notAssigned = new ArrayList<>();
         for (String va : vas) {
             if (!record.virtualAccounts().contains(va)) {
-                throw new EmulatorException(EmulatorError.REQUEST_REFUSED, "the request carries usage of Virtual Account '"
-                        + va + "', which is not assigned to satellite " + record.id());
+                // A VA the satellite keeps locally: its usage is not this upstream's to acknowledge. The rest of the
+                // request is answered; an alert says what was left out.
+                notAssigned.add(va);
+                reportsByVa.remove(va);
+                requestsByVa.remove(va);
             }
         }
         java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
@@ -373,7 +378,9 @@ public final class UpstreamEmulator {
                         answer.document() == null ? answer.message() : null));
             }
         }
-        return new SlpAnswer(acks, codes);
+        List<Alert> alerts = notAssigned.isEmpty() ? List.of() : List.of(new Alert("WARNING", "USAGE_NOT_ACKNOWLEDGED",
+                "usage of Virtual Account(s) " + names(notAssigned) + " is not acknowledged: not assigned to this satellite here"));
+        return new SlpAnswer(acks, codes, alerts);
     }
 
     // --- accounts, records, show ---------------------------------------------------------------------------------

@@ -248,7 +248,9 @@ public final class UpstreamMain {
         SlpUpstream.BundleAnswer answer = emulator.slp().answerBundle(bundle, input.getFileName().toString());
         Path written = write(output(arguments, input, answer.fileName()), answer.bundle());
         out.println("Acknowledged " + answer.reports() + " report(s) of " + answer.devices() + " device(s), answered "
-                + answer.authorizations() + " authorisation request(s).");
+                + answer.authorizations() + " authorisation request(s)."
+                + (answer.skipped().isEmpty() ? "" : " Not acknowledged (no such Virtual Account here): "
+                        + String.join(", ", answer.skipped()) + "."));
         out.println("Acknowledgement bundle: " + written);
         return 0;
     }

@@ -1,7 +1,6 @@
 package io.licensesatellite.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.licensesatellite.platform.MutableClock;
 import io.licensesatellite.sync.file.SyncRequestFile;
@@ -55,15 +54,20 @@ class UsageInSyncAnswerTest {
     }
 
     @Test
-    void usageOfAVirtualAccountNotAssignedIsRefused() {
+    void usageOfAVirtualAccountNotAssignedIsLeftOutWithAnAlert() {
         UpstreamEmulator emulator = UpstreamFixtures.anEmulator(state, clock);
         PlayedSatellite satellite = PlayedSatellite.registered(emulator, clock, "Campus");
         SyncRequestFile.Payload p = satellite.payload();
         byte[] request = satellite.request(1, SyncType.FULL, null, new SyncRequestFile.Payload(p.smartAccount(), p.usage(),
                 p.productInstances(), List.of(), p.events(), null, List.of(report("Data Centre", 1)), List.of()));
 
-        assertThatThrownBy(() -> emulator.answer(request)).isInstanceOf(EmulatorException.class)
-                .hasMessageContaining("'Data Centre', which is not assigned");
+        SyncResponseFile response = emulator.answer(request).response();
+
+        assertThat(response.usageAcknowledgements()).isEmpty();
+        assertThat(response.alerts()).anySatisfy(a -> {
+            assertThat(a.code()).isEqualTo("USAGE_NOT_ACKNOWLEDGED");
+            assertThat(a.message()).contains("'Data Centre'");
+        });
         assertThat(emulator.slp().ledger().reports()).isEmpty();
     }
 
