@@ -49,6 +49,14 @@ public enum ErrorKind {
     PASSWORD_CHANGE_REQUIRED(403, "password-change-required", "Change your password before doing anything else."),
     CSRF_TOKEN_INVALID(403, "csrf-token-invalid", "The request did not come from this satellite's console."),
     LAST_ADMINISTRATOR(409, "last-administrator", "The last enabled system administrator must stay."),
+    // --- usage upstream
+    USAGE_UPSTREAM_NOT_CONFIGURED(409, "usage-upstream-not-configured", "The usage upstream (token URL, API URL, client, Smart Account) is not configured."),
+    USAGE_NOTHING_PENDING(409, "usage-nothing-pending", "No usage reports or authorisation requests are waiting to go upstream."),
+    USAGE_BUNDLE_TOO_LARGE(413, "usage-bundle-too-large", "The file is larger than an acknowledgement bundle may be."),
+    USAGE_BUNDLE_INVALID(422, "usage-bundle-invalid", "The file is not an acknowledgement bundle within the limits."),
+    USAGE_BUNDLE_OTHER_SMART_ACCOUNT(422, "usage-bundle-other-smart-account", "The bundle is for another Smart Account."),
+    USAGE_ACK_NOT_TRUSTED(422, "usage-ack-not-trusted", "An acknowledgement or code is not signed by the upstream this satellite trusts."),
+    USAGE_ACK_UNKNOWN_REPORT(422, "usage-ack-unknown-report", "An acknowledgement names a report or device this satellite did not send."),
     INTERNAL(500, "internal", "An internal error occurred.");
 
     private final int status;

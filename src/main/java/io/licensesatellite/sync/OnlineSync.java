@@ -127,14 +127,23 @@ public class OnlineSync {
 
     @Transactional
     UpstreamEndpoint endpoint() {
-        UpstreamBinding binding = repository.binding().orElseThrow(SyncRefusals::notRegistered);
         String url = settings.effectiveSyncUrl().orElseThrow(() -> new SatelliteException(ErrorKind.CONFLICT,
                 "No upstream URL: the authorization file named none; set syncUrl in the sync settings"));
+        return endpointFor(URI.create(url));
+    }
+
+    /**
+     * The upstream door's endpoint for another URL of the bound upstream (its usage REST API): the same upstream CA,
+     * identity certificate, proxy and timeouts as the sync exchange.
+     */
+    @Transactional
+    public UpstreamEndpoint endpointFor(URI url) {
+        UpstreamBinding binding = repository.binding().orElseThrow(SyncRefusals::notRegistered);
         SyncState state = repository.state();
         UpstreamEndpoint.Proxy proxy = state.proxyHost == null ? null : new UpstreamEndpoint.Proxy(state.proxyHost,
                 state.proxyPort, state.proxyUsername, settings.proxyPassword().orElse(null));
         try {
-            return new UpstreamEndpoint(URI.create(url), UpstreamTrust.certificate(binding.upstreamCaPem, "upstream CA"),
+            return new UpstreamEndpoint(url, UpstreamTrust.certificate(binding.upstreamCaPem, "upstream CA"),
                     key.privateKey(), UpstreamTrust.certificate(binding.satelliteCertificatePem, "satellite certificate"),
                     proxy, config.connectTimeout(), config.exchangeTimeout());
         } catch (SyncFileException e) {

@@ -34,6 +34,8 @@ import java.util.Set;
 public class SyncRequestExport {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SyncRequestExport.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    /** How many unanswered earlier requests are looked at for usage to send again. */
+    static final int UNANSWERED_RESENT = 100;
 
     private final SatelliteIdentity identity;
     private final SatelliteIdentityKey key;
@@ -42,11 +44,13 @@ public class SyncRequestExport {
     private final InstanceExport instances;
     private final UpstreamLicenses licenses;
     private final SyncConfig config;
+    private final SyncUsageExchange usageExchange;
     private final Clock clock;
 
     public SyncRequestExport(SatelliteIdentity identity, SatelliteIdentityKey key, SyncFiles files,
                              SyncRepository repository, InstanceExport instances, UpstreamLicenses licenses,
-                             SyncConfig config, Clock clock) {
+                             SyncConfig config, SyncUsageExchange usageExchange, Clock clock) {
+        this.usageExchange = usageExchange;
         this.identity = identity;
         this.key = key;
         this.files = files;
@@ -107,11 +111,18 @@ public class SyncRequestExport {
                 .toList();
         boolean renew = binding.satelliteCertificateNotAfter.minus(config.certificateRenewBefore()).isBefore(now);
         String id = identity.id();
+        // Usage goes in both kinds of request: the reports still pending, and those of earlier requests never answered.
+        List<Long> unanswered = new ArrayList<>();
+        long from = state.acknowledgedSequence == null ? 1 : state.acknowledgedSequence + 1;
+        for (long s = Math.max(from, sequence - UNANSWERED_RESENT); s < sequence; s++) {
+            unanswered.add(s);
+        }
+        SyncUsageExchange.Outgoing usageUp = usageExchange.outgoing(sequence, unanswered);
         SyncRequestFile file = new SyncRequestFile(
                 new SyncRequestFile.Header(SatelliteRegistration.FORMAT, id, identity.name(), sequence, type, now,
                         state.acknowledgedSequence, SoftwareVersion.current()),
                 new SyncRequestFile.Payload(binding.smartAccount, usage, instanceRecords, removed, eventRecords,
-                        renew ? key.csrPem(id) : null));
+                        renew ? key.csrPem(id) : null, usageUp.reports(), usageUp.requests()));
         long readNanos = System.nanoTime();
         byte[] content;
         try {

@@ -31,11 +31,13 @@ public class SyncResponseImport {
     private final SyncRepository repository;
     private final UpstreamLicenses licenses;
     private final VirtualAccounts accounts;
+    private final SyncUsageExchange usageExchange;
     private final Clock clock;
 
     public SyncResponseImport(SatelliteIdentity identity, SatelliteIdentityKey key, SyncFiles files,
                               SyncRepository repository, UpstreamLicenses licenses, VirtualAccounts accounts,
-                              Clock clock) {
+                              SyncUsageExchange usageExchange, Clock clock) {
+        this.usageExchange = usageExchange;
         this.identity = identity;
         this.key = key;
         this.files = files;
@@ -115,6 +117,7 @@ public class SyncResponseImport {
             binding.smartAccount = header.smartAccount();
         }
         UpstreamLicenses.Changes changes = licenses.apply(incoming, file.licenses().complete());
+        usageExchange.apply(file, answered);
         List<UpstreamAlert> alerts = new ArrayList<>();
         for (SyncResponseFile.Alert a : file.alerts()) {
             UpstreamAlert alert = new UpstreamAlert();

@@ -13,7 +13,8 @@ import java.util.Set;
  */
 final class UpstreamArguments {
     private static final Set<String> VALUED = Set.of("state", "name", "tls-name", "file", "smart-account",
-            "virtual-account", "sync-url", "out", "host", "port", "satellite", "events");
+            "virtual-account", "sync-url", "out", "host", "port", "satellite", "events", "client-id", "unenforced-perpetual",
+            "unenforced-subscription", "enforced", "export", "polls-before-complete", "poll-interval");
     private static final Set<String> REPEATABLE = Set.of("tls-name", "virtual-account");
 
     final String command;

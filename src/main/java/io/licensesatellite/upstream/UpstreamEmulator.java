@@ -57,6 +57,8 @@ public final class UpstreamEmulator {
     private final SyncFileLimits limits;
     private final SyncFiles files;
     private final SatelliteRecords records;
+    private final SlpUpstream slp;
+    private final OAuthClients oauthClients;
 
     public UpstreamEmulator(Path stateDir, Clock clock) {
         this(stateDir, clock, SyncFileLimits.defaults());
@@ -68,6 +70,32 @@ public final class UpstreamEmulator {
         this.limits = limits;
         this.files = new SyncFiles(limits);
         this.records = new SatelliteRecords(stateDir);
+        this.slp = new SlpUpstream(stateDir, clock, this);
+        this.oauthClients = new OAuthClients(stateDir, clock);
+    }
+
+    /** Smart Licensing Using Policy: usage reports, acknowledgements, policies, authorisation codes. */
+    public SlpUpstream slp() {
+        return slp;
+    }
+
+    OAuthClients oauthClients() {
+        return oauthClients;
+    }
+
+    /** An OAuth client of the Smart Account for the REST API; the secret is returned once and stored only hashed. */
+    public OAuthClient createOAuthClient(String smartAccount, String clientId) {
+        settings();
+        if (accounts().smartAccount(smartAccount).isEmpty()) {
+            throw new EmulatorException(EmulatorError.UNKNOWN_ACCOUNT, "accounts.yml has no Smart Account '" + smartAccount + "'");
+        }
+        OAuthClients.Created created = oauthClients.create(smartAccount, clientId);
+        return new OAuthClient(created.clientId(), created.clientSecret(), created.smartAccount());
+    }
+
+    public record OAuthClient(String clientId, String clientSecret, String smartAccount) {
+        @Override
+        public String toString() { return "OAuthClient[" + clientId + ", " + smartAccount + "]"; }
     }
 
     // --- init ----------------------------------------------------------------------------------------------------
@@ -260,11 +288,13 @@ public final class UpstreamEmulator {
                 alerts.add(new Alert("INFO", "CERTIFICATE_RENEWED", "the satellite's identity certificate was renewed: serial "
                         + renewed.serial() + ", valid until " + renewed.notAfter()));
             }
+            SlpAnswer usage = answerUsage(record, request.payload());
+            alerts.addAll(usage.alerts());
             SyncResponseFile response = new SyncResponseFile(
                     new SyncResponseFile.Header(FORMAT, record.id(), settings.name(), header.sequence(), signed.digest(),
                             header.type(), now, record.smartAccount()),
                     new SyncResponseFile.Licenses(choice.complete(), choice.sent()), alerts,
-                    renewed == null ? null : renewed.pem());
+                    renewed == null ? null : renewed.pem(), usage.acknowledgements(), usage.codes());
             byte[] raw = written(() -> files.writeResponse(response, authority.signerKey(), authority.signer()));
 
             List<AnsweredRequest> answered = new ArrayList<>(record.answered());
@@ -284,6 +314,73 @@ public final class UpstreamEmulator {
                     SyncFileNames.response(header.satelliteName(), record.id(), header.createdAt(), header.sequence()),
                     raw, response, sameRequest.isPresent());
         });
+    }
+
+    private record SlpAnswer(List<SyncResponseFile.UsageAcknowledgement> acknowledgements,
+            List<SyncResponseFile.AuthorizationCode> codes, List<Alert> alerts) {}
+
+    /**
+     * The request's usage reports acknowledged and its authorisation requests answered, per VA; reports already
+     * received are acknowledged again (the same request may be answered twice), recorded once.
+     */
+    private SlpAnswer answerUsage(SatelliteRecord record, SyncRequestFile.Payload payload) {
+        java.util.Map<String, List<SyncRequestFile.UsageReport>> reportsByVa = new java.util.LinkedHashMap<>();
+        for (SyncRequestFile.UsageReport report : payload.usageReports()) {
+            reportsByVa.computeIfAbsent(report.virtualAccount(), k -> new ArrayList<>()).add(report);
+        }
+        java.util.Map<String, List<SyncRequestFile.AuthorizationRequest>> requestsByVa = new java.util.LinkedHashMap<>();
+        for (SyncRequestFile.AuthorizationRequest request : payload.authorizationRequests()) {
+            requestsByVa.computeIfAbsent(request.virtualAccount(), k -> new ArrayList<>()).add(request);
+        }
+        LinkedHashSet<String> vas = new LinkedHashSet<>(reportsByVa.keySet());
+        vas.addAll(requestsByVa.keySet());
+        List<String> notAssigned = new ArrayList<>();
+        for (String va : vas) {
+            if (!record.virtualAccounts().contains(va)) {
+                // A VA the satellite keeps locally: its usage is not this upstream's to acknowledge. The rest of the
+                // request is answered; an alert says what was left out.
+                notAssigned.add(va);
+                reportsByVa.remove(va);
+                requestsByVa.remove(va);
+            }
+        }
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        List<SyncResponseFile.UsageAcknowledgement> acks = new ArrayList<>();
+        for (var va : reportsByVa.entrySet()) {
+            java.util.Map<String, SlpUpstream.DeviceUsage> devices = new java.util.LinkedHashMap<>();
+            for (SyncRequestFile.UsageReport report : va.getValue()) {
+                var sudi = new io.licensesatellite.sync.file.slp.Sudi(report.pid(), report.serial());
+                SlpUpstream.DeviceUsage before = devices.get(sudi.udi());
+                List<SlpUpstream.Report> reports = new ArrayList<>(before == null ? List.of() : before.reports());
+                reports.add(new SlpUpstream.Report(report.reportId(), report.payload(), report.signature()));
+                devices.put(sudi.udi(), new SlpUpstream.DeviceUsage(sudi, null, report.softwareTag(), reports));
+            }
+            try {
+                for (SlpUpstream.Acknowledged ack : slp.acknowledge(record.smartAccount(), va.getKey(),
+                        List.copyOf(devices.values()), false, "sync")) {
+                    acks.add(new SyncResponseFile.UsageAcknowledgement(ack.sudi().pid(), ack.sudi().serial(), ack.reportIds(),
+                            base64.encodeToString(ack.document())));
+                }
+            } catch (SlpUpstream.Refused e) {
+                throw new IllegalStateException("duplicates are acknowledged again for files", e);
+            }
+        }
+        List<SyncResponseFile.AuthorizationCode> codes = new ArrayList<>();
+        for (var va : requestsByVa.entrySet()) {
+            List<SlpUpstream.AuthRequest> requests = va.getValue().stream().map(r -> new SlpUpstream.AuthRequest(
+                    new io.licensesatellite.sync.file.slp.Sudi(r.pid(), r.serial()), null, String.valueOf(r.requestId()),
+                    r.entitlements().stream().map(e -> new SlpUpstream.Key(e.tag(), (int) Math.min(Integer.MAX_VALUE, e.count()))).toList()))
+                    .toList();
+            for (SlpUpstream.Authorized answer : slp.authorize(record.smartAccount(), va.getKey(), requests, "sync")) {
+                codes.add(new SyncResponseFile.AuthorizationCode(Long.parseLong(answer.requestId()), answer.sudi().pid(),
+                        answer.sudi().serial(), answer.status(),
+                        answer.document() == null ? null : base64.encodeToString(answer.document()),
+                        answer.document() == null ? answer.message() : null));
+            }
+        }
+        List<Alert> alerts = notAssigned.isEmpty() ? List.of() : List.of(new Alert("WARNING", "USAGE_NOT_ACKNOWLEDGED",
+                "usage of Virtual Account(s) " + names(notAssigned) + " is not acknowledged: not assigned to this satellite here"));
+        return new SlpAnswer(acks, codes, alerts);
     }
 
     // --- accounts, records, show ---------------------------------------------------------------------------------
@@ -323,7 +420,7 @@ public final class UpstreamEmulator {
             shown = List.of(records.find(satelliteId).orElseThrow(() -> new EmulatorException(
                     EmulatorError.UNKNOWN_SATELLITE, "no satellite with id '" + satelliteId + "' is registered here")));
         }
-        return SatelliteReportText.render(shown, lastEvents);
+        return SatelliteReportText.render(shown, lastEvents) + (satelliteId == null ? slp.describe() : "");
     }
 
     public X509Certificate caCertificate() {

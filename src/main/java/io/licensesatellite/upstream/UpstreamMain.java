@@ -27,8 +27,16 @@ public final class UpstreamMain {
                         Register a satellite; writes its authorization file (default: next to the input).
               answer    --file REQUEST.yml [--out FILE|DIR]
                         Answer a sync request; writes the response file (default: next to the input).
-              serve     [--host 127.0.0.1] [--port 9443]
+              serve     [--host 127.0.0.1] [--port 9443] [--polls-before-complete N] [--poll-interval SECONDS]
                         Serve POST /sync/v1/exchange over mutual TLS until stopped (Ctrl-C).
+              oauth-client --smart-account SA [--client-id ID]
+                        Create an OAuth client for the usage REST API; prints its secret once.
+              policy    --smart-account SA --virtual-account VA [--name NAME] [--unenforced-perpetual F/R/C]
+                        [--unenforced-subscription F/R/C] [--enforced F/R/C] [--export F/R/C]
+                        (--name default: back to the CISCO default)
+                        The policy acknowledgements for that VA carry (days: first report/frequency/on change).
+              usage-answer --file UD_SA_<ts>.tar.gz [--out FILE|DIR]
+                        Acknowledge an offline usage bundle; writes ACK_UD_SA_<ts>.tar.gz.
               show      [--satellite ID] [--events N]
                         What each satellite reported: last sync, instances, usage, last N events (default 10).
 
@@ -79,6 +87,9 @@ public final class UpstreamMain {
                 case "answer" -> answer(emulator, arguments);
                 case "serve" -> serve(emulator, arguments);
                 case "show" -> show(emulator, arguments);
+                case "oauth-client" -> oauthClient(emulator, arguments);
+                case "policy" -> policy(emulator, arguments);
+                case "usage-answer" -> usageAnswer(emulator, arguments);
                 default -> usageError("unknown command '" + arguments.command + "'");
             };
         } catch (IllegalArgumentException e) {
@@ -153,7 +164,9 @@ public final class UpstreamMain {
     }
 
     private int serve(UpstreamEmulator emulator, UpstreamArguments arguments) {
-        arguments.allowOnly("host", "port");
+        arguments.allowOnly("host", "port", "polls-before-complete", "poll-interval");
+        emulator.slp().options(new SlpUpstream.Options(arguments.integer("polls-before-complete", 1, 0, 1000),
+                arguments.integer("poll-interval", 300, 0, 86400)));
         String host = arguments.value("host").orElse("127.0.0.1");
         int port = arguments.integer("port", DEFAULT_PORT, 0, 65535);
         UpstreamServer server = emulator.serve(host, port, line -> out.println(java.time.Instant.now(clock) + " " + line));
@@ -177,6 +190,68 @@ public final class UpstreamMain {
     private int show(UpstreamEmulator emulator, UpstreamArguments arguments) {
         arguments.allowOnly("satellite", "events");
         out.print(emulator.show(arguments.value("satellite").orElse(null), arguments.integer("events", 10, 0, 1000)));
+        return 0;
+    }
+
+    private int oauthClient(UpstreamEmulator emulator, UpstreamArguments arguments) {
+        arguments.allowOnly("smart-account", "client-id");
+        UpstreamEmulator.OAuthClient client = emulator.createOAuthClient(arguments.required("smart-account"),
+                arguments.value("client-id").orElse(null));
+        out.println("Created OAuth client for Smart Account " + client.smartAccount() + ". The secret is shown only now:");
+        out.println("client_id:     " + client.clientId());
+        out.println("client_secret: " + client.clientSecret());
+        return 0;
+    }
+
+    private int policy(UpstreamEmulator emulator, UpstreamArguments arguments) {
+        arguments.allowOnly("smart-account", "virtual-account", "name", "unenforced-perpetual", "unenforced-subscription",
+                "enforced", "export");
+        String sa = arguments.required("smart-account");
+        String va = arguments.required("virtual-account");
+        if (arguments.value("name").filter(n -> n.equalsIgnoreCase("default")).isPresent()) {
+            emulator.slp().setPolicy(sa, va, null);
+            out.println("Virtual Account " + va + " is back on the CISCO default policy.");
+            return 0;
+        }
+        io.licensesatellite.sync.file.slp.Policy base = io.licensesatellite.sync.file.slp.Policy.ciscoDefault();
+        var enforced = terms(arguments, "enforced", base.enforcedPerpetual());
+        var export = terms(arguments, "export", base.exportPerpetual());
+        var policy = new io.licensesatellite.sync.file.slp.Policy(arguments.value("name").orElse("Custom Policy"), true,
+                terms(arguments, "unenforced-perpetual", base.unenforcedPerpetual()),
+                terms(arguments, "unenforced-subscription", base.unenforcedSubscription()), enforced, enforced, export, export);
+        emulator.slp().setPolicy(sa, va, policy);
+        out.println("Virtual Account " + va + " now gets policy '" + policy.name() + "' with its acknowledgements.");
+        return 0;
+    }
+
+    private static io.licensesatellite.sync.file.slp.Policy.Terms terms(UpstreamArguments arguments, String name,
+            io.licensesatellite.sync.file.slp.Policy.Terms fallback) {
+        String text = arguments.value(name).orElse(null);
+        if (text == null) {
+            return fallback;
+        }
+        String[] parts = text.split("/");
+        if (parts.length != 3 || !text.matches("\\d{1,4}/\\d{1,4}/\\d{1,4}")) {
+            throw new IllegalArgumentException("--" + name + " takes FIRST/FREQUENCY/ON-CHANGE in days, e.g. 365/0/90, not '" + text + "'");
+        }
+        return new io.licensesatellite.sync.file.slp.Policy.Terms(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                Integer.parseInt(parts[2]));
+    }
+
+    private int usageAnswer(UpstreamEmulator emulator, UpstreamArguments arguments) {
+        arguments.allowOnly("file", "out");
+        Path input = Path.of(arguments.required("file"));
+        byte[] bundle = read(input);
+        if (bundle.length > 256L * 1024 * 1024) {
+            throw new EmulatorException(EmulatorError.TOO_LARGE, "the bundle is larger than 256 MiB");
+        }
+        SlpUpstream.BundleAnswer answer = emulator.slp().answerBundle(bundle, input.getFileName().toString());
+        Path written = write(output(arguments, input, answer.fileName()), answer.bundle());
+        out.println("Acknowledged " + answer.reports() + " report(s) of " + answer.devices() + " device(s), answered "
+                + answer.authorizations() + " authorisation request(s)."
+                + (answer.skipped().isEmpty() ? "" : " Not acknowledged (no such Virtual Account here): "
+                        + String.join(", ", answer.skipped()) + "."));
+        out.println("Acknowledgement bundle: " + written);
         return 0;
     }
 

@@ -62,7 +62,7 @@ public final class UpstreamServer implements AutoCloseable {
                 parameters.setSSLParameters(ssl);
             }
         });
-        Exchange handler = new Exchange(emulator, maxBytes, log);
+        Exchange handler = new Exchange(emulator, maxBytes, log, new SlpRoutes(emulator.slp(), emulator.oauthClients(), log));
         server.createContext("/", handler);
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(WORKERS, r -> {
@@ -96,7 +96,7 @@ public final class UpstreamServer implements AutoCloseable {
     }
 
     /** One handler for every path: exchange, health, and well-formed refusals for everything else. */
-    private record Exchange(UpstreamEmulator emulator, long maxBytes, Consumer<String> log)
+    private record Exchange(UpstreamEmulator emulator, long maxBytes, Consumer<String> log, SlpRoutes slp)
             implements com.sun.net.httpserver.HttpHandler {
 
         @Override
@@ -110,6 +110,8 @@ public final class UpstreamServer implements AutoCloseable {
                         return;
                     }
                     send(exchange, 200, "application/json", "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
+                } else if (SlpRoutes.handles(path)) {
+                    slp.handle(exchange);
                 } else if (path.equals(EXCHANGE_PATH)) {
                     if (!method.equals("POST")) {
                         methodNotAllowed(exchange, "POST");

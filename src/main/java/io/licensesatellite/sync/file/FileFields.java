@@ -149,6 +149,28 @@ final class FileFields {
         return result;
     }
 
+    /** An optional list of mappings: absent or null reads as empty (sections newer files may carry). */
+    <T> List<T> optionalMappings(String key, Set<String> known, Function<FileFields, T> item) {
+        if (values.get(key) == null) {
+            return List.of();
+        }
+        return mappings(key, known, item);
+    }
+
+    /** A list of integers, each at least {@code min}. */
+    List<Long> integers(String key, long min) {
+        List<?> list = list(key);
+        List<Long> result = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            Object value = list.get(i);
+            if (!(value instanceof Long l) || l < min) {
+                throw new ModelViolation(at(key) + "[" + i + "]", "expected an integer of " + min + " or more, found " + describe(value));
+            }
+            result.add(l);
+        }
+        return result;
+    }
+
     List<String> strings(String key) {
         List<?> list = list(key);
         List<String> result = new ArrayList<>(list.size());

@@ -20,7 +20,35 @@ public record SyncRequestFile(Header header, Payload payload) {
      */
     public record Payload(
             String smartAccount, List<VirtualAccountUsage> usage, List<Instance> productInstances,
-            List<String> removedInstances, List<Event> events, String certificateRenewal) {}
+            List<String> removedInstances, List<Event> events, String certificateRenewal,
+            List<UsageReport> usageReports, List<AuthorizationRequest> authorizationRequests) {
+
+        /** A request without Smart Licensing Using Policy sections (they are optional in the file). */
+        public Payload(String smartAccount, List<VirtualAccountUsage> usage, List<Instance> productInstances,
+                List<String> removedInstances, List<Event> events, String certificateRenewal) {
+            this(smartAccount, usage, productInstances, removedInstances, events, certificateRenewal, List.of(), List.of());
+        }
+
+        public Payload {
+            usageReports = usageReports == null ? List.of() : usageReports;
+            authorizationRequests = authorizationRequests == null ? List.of() : authorizationRequests;
+        }
+    }
+
+    /**
+     * A device's RUM report on its way up (Smart Licensing Using Policy).
+     *
+     * @param payload   the payload string exactly as the device signed it
+     * @param signature the signature object's JSON exactly as the device wrote it
+     */
+    public record UsageReport(String virtualAccount, String pid, String serial, String softwareTag, long reportId,
+            String payload, String signature) {}
+
+    /** An authorisation (SLAC) request; {@code requestId} is the satellite's, echoed in the code that answers it. */
+    public record AuthorizationRequest(long requestId, String virtualAccount, String pid, String serial,
+            List<Entitlement> entitlements) {}
+
+    public record Entitlement(String tag, long count) {}
 
     public record VirtualAccountUsage(String virtualAccount, List<TagUsage> tags) {}
 

@@ -1,6 +1,9 @@
 package io.licensesatellite.sync.file;
 
+import io.licensesatellite.sync.file.SyncRequestFile.AuthorizationRequest;
+import io.licensesatellite.sync.file.SyncRequestFile.Entitlement;
 import io.licensesatellite.sync.file.SyncRequestFile.Event;
+import io.licensesatellite.sync.file.SyncRequestFile.UsageReport;
 import io.licensesatellite.sync.file.SyncRequestFile.Header;
 import io.licensesatellite.sync.file.SyncRequestFile.Instance;
 import io.licensesatellite.sync.file.SyncRequestFile.LicenseInUse;
@@ -18,7 +21,12 @@ final class SyncRequestFormat {
     private static final Set<String> HEADER = Set.of("satellite_id", "satellite_name", "sequence", "type", "created_at",
             "acknowledged_sequence", "software_version");
     private static final Set<String> PAYLOAD = Set.of("smart_account", "usage", "product_instances", "removed_instances",
-            "events", "certificate_renewal");
+            "events", "certificate_renewal", "usage_reports", "authorization_requests");
+    private static final Set<String> USAGE_REPORT = Set.of("virtual_account", "udi", "software_tag", "report_id", "payload",
+            "signature");
+    private static final Set<String> SUDI = Set.of("pid", "serial");
+    private static final Set<String> AUTHORIZATION_REQUEST = Set.of("request_id", "virtual_account", "udi", "entitlements");
+    private static final Set<String> ENTITLEMENT = Set.of("tag", "count");
     private static final Set<String> USAGE = Set.of("virtual_account", "tags");
     private static final Set<String> TAG = Set.of("tag", "purchased", "in_use", "overdrawn");
     private static final Set<String> INSTANCE = Set.of("id", "udi", "hostname", "virtual_account", "state",
@@ -91,6 +99,34 @@ final class SyncRequestFormat {
             }
         }
         yaml.pem(2, "certificate_renewal", payload.certificateRenewal());
+        // Optional sections, written only when there is something: a request without them is byte-for-byte the
+        // format older upstreams read.
+        if (!payload.usageReports().isEmpty()) {
+            yaml.blockKey(2, "usage_reports");
+            for (UsageReport report : payload.usageReports()) {
+                yaml.item(4).key(6, "virtual_account").string(report.virtualAccount()).newline();
+                yaml.key(6, "udi").openMap().entry("pid").string(report.pid()).entry("serial").string(report.serial())
+                        .closeMap().newline();
+                yaml.key(6, "software_tag").string(report.softwareTag()).newline();
+                yaml.key(6, "report_id").integer(report.reportId()).newline();
+                yaml.key(6, "payload").string(report.payload()).newline();
+                yaml.key(6, "signature").string(report.signature()).newline();
+            }
+        }
+        if (!payload.authorizationRequests().isEmpty()) {
+            yaml.blockKey(2, "authorization_requests");
+            for (AuthorizationRequest request : payload.authorizationRequests()) {
+                yaml.item(4).key(6, "request_id").integer(request.requestId()).newline();
+                yaml.key(6, "virtual_account").string(request.virtualAccount()).newline();
+                yaml.key(6, "udi").openMap().entry("pid").string(request.pid()).entry("serial").string(request.serial())
+                        .closeMap().newline();
+                yaml.key(6, "entitlements").openList();
+                for (Entitlement e : request.entitlements()) {
+                    yaml.next().openMap().entry("tag").string(e.tag()).entry("count").integer(e.count()).closeMap();
+                }
+                yaml.closeList().newline();
+            }
+        }
         return yaml;
     }
 
@@ -155,7 +191,18 @@ final class SyncRequestFormat {
                 p.strings("removed_instances"),
                 p.mappings("events", EVENT, e -> new Event(e.integer("id"), e.instant("occurred_at"), e.string("instance_id"),
                         e.string("udi"), e.optionalString("virtual_account"), e.string("type"), e.optionalString("detail"))),
-                p.optionalString("certificate_renewal"));
+                p.optionalString("certificate_renewal"),
+                p.optionalMappings("usage_reports", USAGE_REPORT, r -> {
+                    FileFields udi = r.mapping("udi", SUDI);
+                    return new UsageReport(r.string("virtual_account"), udi.string("pid"), udi.string("serial"),
+                            r.optionalString("software_tag"), r.integer("report_id"), r.string("payload"), r.string("signature"));
+                }),
+                p.optionalMappings("authorization_requests", AUTHORIZATION_REQUEST, a -> {
+                    FileFields udi = a.mapping("udi", SUDI);
+                    return new AuthorizationRequest(a.integer("request_id"), a.string("virtual_account"), udi.string("pid"),
+                            udi.string("serial"), a.mappings("entitlements", ENTITLEMENT,
+                                    e -> new Entitlement(e.string("tag"), e.integer("count"))));
+                }));
         SyncRequestFile file = new SyncRequestFile(header, payload);
         check(file);
         return file;
@@ -243,6 +290,31 @@ final class SyncRequestFormat {
             }
         }
         ModelRules.unique("payload.events", payload.events(), Event::id, "id");
+
+        for (int r = 0; r < payload.usageReports().size(); r++) {
+            UsageReport report = payload.usageReports().get(r);
+            String path = ModelRules.path("payload.usage_reports", r, "");
+            ModelRules.required(path + ".virtual_account", report.virtualAccount());
+            ModelRules.required(path + ".udi.pid", report.pid());
+            ModelRules.required(path + ".udi.serial", report.serial());
+            ModelRules.required(path + ".payload", report.payload());
+            ModelRules.required(path + ".signature", report.signature());
+        }
+        for (int a = 0; a < payload.authorizationRequests().size(); a++) {
+            AuthorizationRequest request = payload.authorizationRequests().get(a);
+            String path = ModelRules.path("payload.authorization_requests", a, "");
+            ModelRules.required(path + ".virtual_account", request.virtualAccount());
+            ModelRules.required(path + ".udi.pid", request.pid());
+            ModelRules.required(path + ".udi.serial", request.serial());
+            ModelRules.requiredList(path + ".entitlements", request.entitlements());
+            for (int e = 0; e < request.entitlements().size(); e++) {
+                ModelRules.required(ModelRules.path(path + ".entitlements", e, ".tag"), request.entitlements().get(e).tag());
+                if (request.entitlements().get(e).count() < 1) {
+                    throw new ModelViolation(ModelRules.path(path + ".entitlements", e, ".count"), "must be 1 or more");
+                }
+            }
+        }
+        ModelRules.unique("payload.authorization_requests", payload.authorizationRequests(), AuthorizationRequest::requestId, "request_id");
     }
 
     /**

@@ -5,7 +5,28 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Upstream to satellite: the answer to one request. Signed by the upstream's signer. */
-public record SyncResponseFile(Header header, Licenses licenses, List<Alert> alerts, String renewedCertificatePem) {
+public record SyncResponseFile(Header header, Licenses licenses, List<Alert> alerts, String renewedCertificatePem,
+        List<UsageAcknowledgement> usageAcknowledgements, List<AuthorizationCode> authorizationCodes) {
+
+    /** A response without Smart Licensing Using Policy sections (they are optional in the file). */
+    public SyncResponseFile(Header header, Licenses licenses, List<Alert> alerts, String renewedCertificatePem) {
+        this(header, licenses, alerts, renewedCertificatePem, List.of(), List.of());
+    }
+
+    public SyncResponseFile {
+        usageAcknowledgements = usageAcknowledgements == null ? List.of() : usageAcknowledgements;
+        authorizationCodes = authorizationCodes == null ? List.of() : authorizationCodes;
+    }
+
+    /** @param document base64 of the upstream's acknowledgement document, to be stored byte-exact */
+    public record UsageAcknowledgement(String pid, String serial, List<Long> reportIds, String document) {}
+
+    /**
+     * @param status   SUCCESS or FAILED
+     * @param document base64 of the code document; null when refused
+     * @param message  why it was refused, or null
+     */
+    public record AuthorizationCode(long requestId, String pid, String serial, String status, String document, String message) {}
 
     /**
      * @param inReplyToSequence the request this answers (its sequence) ...

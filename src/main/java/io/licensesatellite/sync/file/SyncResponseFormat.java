@@ -1,6 +1,8 @@
 package io.licensesatellite.sync.file;
 
 import io.licensesatellite.sync.file.SyncResponseFile.Alert;
+import io.licensesatellite.sync.file.SyncResponseFile.AuthorizationCode;
+import io.licensesatellite.sync.file.SyncResponseFile.UsageAcknowledgement;
 import io.licensesatellite.sync.file.SyncResponseFile.Header;
 import io.licensesatellite.sync.file.SyncResponseFile.LicenseLine;
 import io.licensesatellite.sync.file.SyncResponseFile.Licenses;
@@ -9,7 +11,12 @@ import java.util.Set;
 
 /** The {@code sync-response} file of docs/sync.md, both ways. */
 final class SyncResponseFormat {
-    private static final Set<String> ROOT = Set.of("format", "kind", "header", "licenses", "alerts", "renewed_certificate");
+    private static final Set<String> ROOT = Set.of("format", "kind", "header", "licenses", "alerts", "renewed_certificate",
+            "usage_acknowledgements", "authorization_codes");
+    private static final Set<String> ACKNOWLEDGEMENT = Set.of("udi", "report_ids", "document");
+    private static final Set<String> CODE = Set.of("request_id", "udi", "status", "document", "message");
+    private static final Set<String> SUDI = Set.of("pid", "serial");
+    static final Set<String> CODE_STATUSES = Set.of("SUCCESS", "FAILED");
     private static final Set<String> HEADER = Set.of("satellite_id", "upstream_name", "in_reply_to", "type", "created_at",
             "smart_account");
     private static final Set<String> IN_REPLY_TO = Set.of("sequence", "digest");
@@ -75,6 +82,31 @@ final class SyncResponseFormat {
             }
         }
         yaml.pem(0, "renewed_certificate", file.renewedCertificatePem());
+        // Optional sections, only when there is something: older satellites read the rest unchanged.
+        if (!file.usageAcknowledgements().isEmpty()) {
+            yaml.blockKey(0, "usage_acknowledgements");
+            for (UsageAcknowledgement ack : file.usageAcknowledgements()) {
+                yaml.item(2).key(4, "udi").openMap().entry("pid").string(ack.pid()).entry("serial").string(ack.serial())
+                        .closeMap().newline();
+                yaml.key(4, "report_ids").openList();
+                for (Long id : ack.reportIds()) {
+                    yaml.next().integer(id);
+                }
+                yaml.closeList().newline();
+                yaml.key(4, "document").string(ack.document()).newline();
+            }
+        }
+        if (!file.authorizationCodes().isEmpty()) {
+            yaml.blockKey(0, "authorization_codes");
+            for (AuthorizationCode code : file.authorizationCodes()) {
+                yaml.item(2).key(4, "request_id").integer(code.requestId()).newline();
+                yaml.key(4, "udi").openMap().entry("pid").string(code.pid()).entry("serial").string(code.serial())
+                        .closeMap().newline();
+                yaml.key(4, "status").word(code.status()).newline();
+                yaml.key(4, "document").string(code.document()).newline();
+                yaml.key(4, "message").string(code.message()).newline();
+            }
+        }
         return yaml;
     }
 
@@ -93,7 +125,17 @@ final class SyncResponseFormat {
                                 line.optionalString("higher_tier_tag"))))));
         SyncResponseFile file = new SyncResponseFile(header, licenses,
                 root.mappings("alerts", ALERT, a -> new Alert(a.word("severity", SEVERITIES), a.string("code"), a.string("message"))),
-                root.optionalString("renewed_certificate"));
+                root.optionalString("renewed_certificate"),
+                root.optionalMappings("usage_acknowledgements", ACKNOWLEDGEMENT, a -> {
+                    FileFields udi = a.mapping("udi", SUDI);
+                    return new UsageAcknowledgement(udi.string("pid"), udi.string("serial"), a.integers("report_ids", 0),
+                            a.string("document"));
+                }),
+                root.optionalMappings("authorization_codes", CODE, c -> {
+                    FileFields udi = c.mapping("udi", SUDI);
+                    return new AuthorizationCode(c.integer("request_id"), udi.string("pid"), udi.string("serial"),
+                            c.word("status", CODE_STATUSES), c.optionalString("document"), c.optionalString("message"));
+                }));
         check(file);
         return file;
     }
@@ -134,6 +176,28 @@ final class SyncResponseFormat {
             ModelRules.oneOf("alerts[" + a + "].severity", alert.severity(), SEVERITIES);
             ModelRules.required("alerts[" + a + "].code", alert.code());
             ModelRules.required("alerts[" + a + "].message", alert.message());
+        }
+        checkUsage(file);
+    }
+
+    private static void checkUsage(SyncResponseFile file) {
+        for (int a = 0; a < file.usageAcknowledgements().size(); a++) {
+            UsageAcknowledgement ack = file.usageAcknowledgements().get(a);
+            String path = "usage_acknowledgements[" + a + "]";
+            ModelRules.required(path + ".udi.pid", ack.pid());
+            ModelRules.required(path + ".udi.serial", ack.serial());
+            ModelRules.requiredList(path + ".report_ids", ack.reportIds());
+            ModelRules.required(path + ".document", ack.document());
+        }
+        for (int c = 0; c < file.authorizationCodes().size(); c++) {
+            AuthorizationCode code = file.authorizationCodes().get(c);
+            String path = "authorization_codes[" + c + "]";
+            ModelRules.required(path + ".udi.pid", code.pid());
+            ModelRules.required(path + ".udi.serial", code.serial());
+            ModelRules.oneOf(path + ".status", code.status(), CODE_STATUSES);
+            if ("SUCCESS".equals(code.status())) {
+                ModelRules.required(path + ".document", code.document());
+            }
         }
     }
 
