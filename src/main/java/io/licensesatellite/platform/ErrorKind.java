@@ -26,6 +26,10 @@ public enum ErrorKind {
     SYNC_IN_PROGRESS(409, "sync-in-progress", "A synchronisation is already running."),
     UPSTREAM_UNAVAILABLE(502, "upstream-unavailable", "The upstream could not be reached."),
     UPSTREAM_REFUSED(502, "upstream-refused", "The upstream refused the request."),
+    // --- usage pull
+    PULL_DEVICE_EXISTS(409, "pull-device-exists", "A device with this address and port is already pulled."),
+    PULL_RANGE_TOO_LARGE(422, "pull-range-too-large", "The address range holds more addresses than one call may add."),
+    PULL_DEVICE_DISABLED(409, "pull-device-disabled", "The device is disabled for pull; enable it first."),
     INTERNAL(500, "internal", "An internal error occurred.");
 
     private final int status;
