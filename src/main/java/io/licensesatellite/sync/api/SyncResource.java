@@ -1,6 +1,8 @@
 package io.licensesatellite.sync.api;
 
 import io.licensesatellite.admin.api.AdminRequestFilters;
+import io.licensesatellite.platform.Alert;
+import io.licensesatellite.platform.AlertSource;
 import io.licensesatellite.platform.SatelliteException;
 import io.licensesatellite.sync.ManualSync;
 import io.licensesatellite.sync.OnlineSync;
@@ -11,6 +13,8 @@ import io.licensesatellite.sync.SyncRequestExport.ExportedRequest;
 import io.licensesatellite.sync.SyncResponseImport.Imported;
 import io.licensesatellite.sync.SyncSettings;
 import io.licensesatellite.sync.file.SyncType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,6 +28,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,14 +46,16 @@ public class SyncResource {
     private final OnlineSync online;
     private final SyncOverview overview;
     private final SyncSettings settings;
+    private final Instance<AlertSource> alertSources;
 
     public SyncResource(SatelliteRegistration registration, ManualSync manual, OnlineSync online, SyncOverview overview,
-                        SyncSettings settings) {
+                        SyncSettings settings, @Any Instance<AlertSource> alertSources) {
         this.registration = registration;
         this.manual = manual;
         this.online = online;
         this.overview = overview;
         this.settings = settings;
+        this.alertSources = alertSources;
     }
 
     public record HistoryItem(long id, String channel, String operation, String type, Long requestSequence, String result,
@@ -72,9 +79,14 @@ public class SyncResource {
 
     @GET
     @Path("/alerts")
-    @Operation(summary = "Open alerts: sync due or overdue, certificates near expiry, online sync failing, the upstream's")
-    public List<SyncOverview.Alert> alerts() {
-        return overview.alerts();
+    @Operation(summary = "Open alerts of every feature: sync due or overdue, certificates near expiry, online sync failing,"
+            + " the upstream's, usage reporting deadlines, devices whose usage pull keeps failing")
+    public List<Alert> alerts() {
+        List<Alert> alerts = new ArrayList<>();
+        for (AlertSource source : alertSources) {
+            alerts.addAll(source.openAlerts());
+        }
+        return alerts;
     }
 
     @GET
