@@ -82,6 +82,12 @@ public class VirtualAccounts {
         return VirtualAccountView.of(va);
     }
 
+    /** The id of the Virtual Account with this exact name, if any. */
+    @Transactional
+    public Optional<Long> idOf(String name) {
+        return accounts.findByName(name).map(va -> va.id);
+    }
+
     @Transactional
     public List<VirtualAccountView> list() {
         return accounts.listAll().stream().map(VirtualAccountView::of).toList();

@@ -57,7 +57,7 @@ public class DeviceRequestService implements DeviceRequests {
             return Optional.empty();
         }
         return instances.findByPiid(productInstanceId)
-                .filter(i -> i.idCertSerial.equals(idCertificateSerial))
+                .filter(i -> idCertificateSerial.equals(i.idCertSerial))
                 .map(i -> new DeviceCredential(i.id, i.udi(), i.idCertSerial, Arrays.copyOf(i.publicKey, i.publicKey.length)));
     }
 

@@ -19,6 +19,12 @@ public class InstanceExport {
             + " p.state, p.exportControlled, p.idCertSerial, p.idCertNotAfter, p.registeredAt, p.lastContactAt,"
             + " p.authorizationExpiresAt from ProductInstance p";
 
+    /**
+     * Policy devices (state REPORTING) never registered: they have no ID certificate, and the upstream learns of them
+     * from their usage reports, not from the instance list.
+     */
+    private static final String REGISTERED_ONLY = "p.idCertSerial is not null";
+
     private final EntityManager em;
 
     public InstanceExport(EntityManager em) {
@@ -52,7 +58,7 @@ public class InstanceExport {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ExportedInstance> all() {
-        return em.createQuery(INSTANCE_COLUMNS + " order by p.id", Object[].class).getResultStream()
+        return em.createQuery(INSTANCE_COLUMNS + " where " + REGISTERED_ONLY + " order by p.id", Object[].class).getResultStream()
                 .map(InstanceExport::instance).toList();
     }
 
@@ -63,7 +69,7 @@ public class InstanceExport {
         List<ExportedInstance> found = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += IN_LIST_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST_CHUNK));
-            em.createQuery(INSTANCE_COLUMNS + " where p.id in ?1", Object[].class).setParameter(1, chunk)
+            em.createQuery(INSTANCE_COLUMNS + " where p.id in ?1 and " + REGISTERED_ONLY, Object[].class).setParameter(1, chunk)
                     .getResultStream().map(InstanceExport::instance).forEach(found::add);
         }
         return found;

@@ -46,16 +46,16 @@ public class ProductInstance {
     @Column(name = "export_controlled", nullable = false)
     public boolean exportControlled;
 
-    @Column(name = "public_key", nullable = false)
+    @Column(name = "public_key")
     public byte[] publicKey;
 
-    @Column(name = "id_cert_serial", nullable = false)
+    @Column(name = "id_cert_serial")
     public String idCertSerial;
 
-    @Column(name = "id_cert_pem", nullable = false)
+    @Column(name = "id_cert_pem")
     public String idCertPem;
 
-    @Column(name = "id_cert_not_after", nullable = false)
+    @Column(name = "id_cert_not_after")
     public Instant idCertNotAfter;
 
     @Column(name = "registered_at", nullable = false)

@@ -53,6 +53,26 @@ class FeatureDirectionTest {
                     "io.licensesatellite.devices..", "io.licensesatellite.accounts..", "io.licensesatellite.tokens..",
                     "io.licensesatellite.admin..", "jakarta.persistence..", "jakarta.enterprise..");
 
+    /** Usage (Smart Licensing Using Policy) is a domain feature: its doors and admin API call it, never the reverse. */
+    @ArchTest
+    static final ArchRule usageIgnoresDoorsAndHttp = noClasses().that().resideInAPackage("io.licensesatellite.usage")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.licensesatellite.protocol..", "io.licensesatellite.admin..", "jakarta.ws.rs..", "io.vertx..",
+                    "io.licensesatellite.platform.api..");
+
+    /** The push door and the device-file formats parse and render; usage's entities stay behind its services. */
+    @ArchTest
+    static final ArchRule csluDoorHoldsNoEntities = noClasses().that().resideInAPackage("io.licensesatellite.protocol.cslu..")
+            .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class)
+            .allowEmptyShould(true);
+
+    /** The simulated policy device knows the satellite only over the wire, like the classic one. */
+    @ArchTest
+    static final ArchRule policySimulatorIsAnOutsider = noClasses().that().resideInAPackage("io.licensesatellite.agent.slp..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.licensesatellite.usage..", "io.licensesatellite.protocol..",
+                    "io.licensesatellite.platform..", "jakarta.persistence..", "jakarta.enterprise..")
+            .allowEmptyShould(true);
+
     @ArchTest
     static final ArchRule theSatelliteNeverCallsTheEmulator = noClasses().that().resideOutsideOfPackage("io.licensesatellite.upstream..")
             .should().dependOnClassesThat().resideInAnyPackage("io.licensesatellite.upstream..");

@@ -5,7 +5,6 @@ import io.licensesatellite.platform.SatelliteException;
 import io.licensesatellite.platform.SealedSecrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,14 +23,14 @@ public class DevicePull {
     private final PullDeviceRepository repository;
     private final SealedSecrets secrets;
     private final DeviceUsageChannel channel;
-    private final Instance<PulledReportsSink> sink;
-    private final Instance<AckSource> acks;
+    private final PulledReportsSink sink;
+    private final AckSource acks;
     private final PullConfig config;
     private final Clock clock;
     private final Set<Long> inProgress = ConcurrentHashMap.newKeySet();
 
     public DevicePull(PullDeviceRepository repository, SealedSecrets secrets, DeviceUsageChannel channel,
-                      Instance<PulledReportsSink> sink, Instance<AckSource> acks, PullConfig config, Clock clock) {
+                      PulledReportsSink sink, AckSource acks, PullConfig config, Clock clock) {
         this.repository = repository;
         this.secrets = secrets;
         this.channel = channel;
@@ -85,11 +84,7 @@ public class DevicePull {
     }
 
     private DevicePuller puller() {
-        if (!sink.isResolvable() || !acks.isResolvable()) {
-            throw new SatelliteException(ErrorKind.CONFLICT, "The usage store is not part of this build: pulled reports"
-                    + " would have nowhere to go");
-        }
-        return new DevicePuller(channel, sink.get(), acks.get(), clock);
+        return new DevicePuller(channel, sink, acks, clock);
     }
 
     private PullTarget target(PullDevice d) {

@@ -4,6 +4,7 @@ import io.licensesatellite.usage.pull.AckSource.PendingFile;
 import io.licensesatellite.usage.pull.PulledReportsSink.Ingested;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -31,7 +32,9 @@ public final class DevicePuller {
 
     /** @param knownUdi the UDI an earlier pull learned, used when this pull fetched no report naming one */
     public PullOutcome pull(PullTarget target, String knownUdi) {
-        Instant started = clock.instant();
+        // Whole seconds: the database keeps microseconds at most, and a rounded-up time would make the device look
+        // pulled later than it was, and not due when its interval has passed.
+        Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         DeviceUsageChannel.Fetched fetched;
         try {
             fetched = channel.fetchReports(target);
