@@ -48,6 +48,13 @@ public final class SimulatorMain {
               deregister                                  Deregister.
               status                                      Print 'show license status'.
               run         --duration PT1H                 Run the devices' timers in real time.
+              slp-serve   [--devices N] [--port P] [--tag "TAG=count" ...] [--username U] [--password-file F]
+                          [--duration PT1H]
+                          Serve N Smart Licensing Using Policy devices, each with the smartlic REST API
+                          (/smartlic-service) on https://127.0.0.1:P+i (any free ports without --port), for a
+                          satellite to pull usage from. The password is read from F, or made once and kept in
+                          the state directory (slp-device-password); each device's certificate fingerprint is
+                          printed so it can be checked against what the satellite pins.
 
             Options for every command:
               --state-dir DIR    where the devices are kept (default ./agent-state)
@@ -120,6 +127,11 @@ public final class SimulatorMain {
                 }
                 case "status" -> status(arguments);
                 case "run" -> runTimers(arguments);
+                case "slp-serve" -> {
+                    arguments.allowOnly(union("devices", "port", "pid", "tag", "username", "password-file", "duration"));
+                    yield new SlpServeCommand(out, clock).run(arguments,
+                            Path.of(arguments.value("state-dir").orElse(DEFAULT_STATE_DIR)));
+                }
                 default -> usageError("unknown command '" + arguments.command + "'");
             };
         } catch (IllegalArgumentException e) {

@@ -57,6 +57,10 @@ public enum ErrorKind {
     USAGE_BUNDLE_OTHER_SMART_ACCOUNT(422, "usage-bundle-other-smart-account", "The bundle is for another Smart Account."),
     USAGE_ACK_NOT_TRUSTED(422, "usage-ack-not-trusted", "An acknowledgement or code is not signed by the upstream this satellite trusts."),
     USAGE_ACK_UNKNOWN_REPORT(422, "usage-ack-unknown-report", "An acknowledgement names a report or device this satellite did not send."),
+    // --- usage pull
+    PULL_DEVICE_EXISTS(409, "pull-device-exists", "A device with this address and port is already pulled."),
+    PULL_RANGE_TOO_LARGE(422, "pull-range-too-large", "The address range holds more addresses than one call may add."),
+    PULL_DEVICE_DISABLED(409, "pull-device-disabled", "The device is disabled for pull; enable it first."),
     INTERNAL(500, "internal", "An internal error occurred.");
 
     private final int status;

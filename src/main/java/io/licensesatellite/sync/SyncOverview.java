@@ -1,6 +1,7 @@
 package io.licensesatellite.sync;
 
 import io.licensesatellite.accounts.VirtualAccounts;
+import io.licensesatellite.platform.AlertSource;
 import io.licensesatellite.pki.SatelliteKeys;
 import io.licensesatellite.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,7 @@ import java.util.List;
  * operator must see (due soon or passed, certificates near expiry, online sync failing, the upstream's own).
  */
 @ApplicationScoped
-public class SyncOverview {
+public class SyncOverview implements AlertSource {
     private static final Duration SIGNER_WARNING = Duration.ofDays(30);
 
     private final SatelliteIdentity identity;
@@ -77,6 +78,12 @@ public class SyncOverview {
     private Instant due(SyncState state, UpstreamBinding binding) {
         return binding == null ? null
                 : (state.lastSyncDownAt == null ? binding.boundAt : state.lastSyncDownAt).plus(config.dueAfter());
+    }
+
+    @Override
+    public List<io.licensesatellite.platform.Alert> openAlerts() {
+        return alerts().stream().map(a -> new io.licensesatellite.platform.Alert(a.severity(), a.code(), a.message(), a.source()))
+                .toList();
     }
 
     @Transactional

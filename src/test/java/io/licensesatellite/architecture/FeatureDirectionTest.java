@@ -21,6 +21,17 @@ class FeatureDirectionTest {
                     "io.licensesatellite.protocol..", "io.licensesatellite.admin..", "jakarta.ws.rs..", "io.vertx..")
             .allowEmptyShould(true);
 
+    /** Pulling usage is domain: the HTTP client is a door behind {@code DeviceUsageChannel}. */
+    @ArchTest
+    static final ArchRule usagePullIgnoresDoorsAndHttp = noClasses().that().resideInAPackage("io.licensesatellite.usage.pull")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.licensesatellite.protocol..", "io.licensesatellite.admin..", "jakarta.ws.rs..", "io.vertx..");
+
+    @ArchTest
+    static final ArchRule devicePullDoorHoldsNoEntities = noClasses().that().resideInAPackage("io.licensesatellite.protocol.devicepull..")
+            .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class)
+            .orShould().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "io.quarkus.hibernate..");
+
     @ArchTest
     static final ArchRule doorsHoldNoEntities = noClasses().that().resideInAnyPackage("io.licensesatellite.protocol..")
             .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class);

@@ -29,9 +29,12 @@ public class DashboardResource {
     private final CachedFigure<List<ComplianceSummary.AccountFigures>> compliance;
     private final SyncOverview sync;
     private final CertificateInventory certificates;
+    private final io.licensesatellite.platform.OpenAlerts openAlerts;
 
     public DashboardResource(ProductInstances instances, ComplianceSummary compliance, CachedFigures figures,
-                             SyncOverview sync, CertificateInventory certificates) {
+                             SyncOverview sync, CertificateInventory certificates,
+                             io.licensesatellite.platform.OpenAlerts openAlerts) {
+        this.openAlerts = openAlerts;
         this.instances = instances;
         this.compliance = figures.of(compliance::all);
         this.sync = sync;
@@ -44,7 +47,7 @@ public class DashboardResource {
 
     public record Certificate(String name, String subject, Instant notAfter, long daysLeft) {}
 
-    public record Alerts(int count, List<SyncOverview.Alert> items) {}
+    public record Alerts(int count, List<io.licensesatellite.platform.Alert> items) {}
 
     @GET
     @Requires(Permission.READ)
@@ -53,7 +56,7 @@ public class DashboardResource {
     public Dashboard dashboard() {
         Map<String, Long> byState = new LinkedHashMap<>();
         instances.countsByState().forEach((InstanceState state, Long n) -> byState.put(state.name(), n));
-        List<SyncOverview.Alert> alerts = sync.alerts();
+        List<io.licensesatellite.platform.Alert> alerts = openAlerts.all();
         return new Dashboard(byState, compliance.get(), sync.summary(),
                 certificates.all().stream().map(c -> new Certificate(c.name(), c.subject(), c.notAfter(), c.daysLeft())).toList(),
                 new Alerts(alerts.size(), alerts.subList(0, Math.min(ALERTS_SHOWN, alerts.size()))));

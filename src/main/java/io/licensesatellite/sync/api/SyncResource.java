@@ -2,6 +2,8 @@ package io.licensesatellite.sync.api;
 
 import io.licensesatellite.admin.api.AdminRequestFilters;
 import io.licensesatellite.platform.PageRequest;
+import io.licensesatellite.platform.Alert;
+import io.licensesatellite.platform.OpenAlerts;
 import io.licensesatellite.platform.SatelliteException;
 import io.licensesatellite.platform.api.PageOf;
 import io.licensesatellite.platform.api.Permission;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,14 +49,16 @@ public class SyncResource {
     private final OnlineSync online;
     private final SyncOverview overview;
     private final SyncSettings settings;
+    private final OpenAlerts openAlerts;
 
     public SyncResource(SatelliteRegistration registration, ManualSync manual, OnlineSync online, SyncOverview overview,
-                        SyncSettings settings) {
+                        SyncSettings settings, OpenAlerts openAlerts) {
         this.registration = registration;
         this.manual = manual;
         this.online = online;
         this.overview = overview;
         this.settings = settings;
+        this.openAlerts = openAlerts;
     }
 
     public record HistoryItem(long id, String channel, String operation, String type, Long requestSequence, String result,
@@ -77,9 +82,10 @@ public class SyncResource {
     @GET
     @Path("/alerts")
     @Requires(Permission.READ)
-    @Operation(summary = "Open alerts: sync due or overdue, certificates near expiry, online sync failing, the upstream's;"
+    @Operation(summary = "Open alerts of every feature: sync due or overdue, certificates near expiry, online sync failing, the"
+            + " upstream's, usage reporting deadlines, devices whose usage pull keeps failing;"
             + " filter by severity (CRITICAL, WARNING) and code")
-    public PageOf<SyncOverview.Alert> alerts(@QueryParam("severity") String severity, @QueryParam("code") String code,
+    public PageOf<Alert> alerts(@QueryParam("severity") String severity, @QueryParam("code") String code,
                                              @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(page, size, null, "raised", List.of("raised"));
         String wantedSeverity = severity == null || severity.isBlank() ? null : severity.trim().toUpperCase(Locale.ROOT);
@@ -87,7 +93,7 @@ public class SyncResource {
             throw SatelliteException.invalid("severity", "must be one of " + String.join(", ", SEVERITIES));
         }
         String wantedCode = code == null || code.isBlank() ? null : code.trim().toUpperCase(Locale.ROOT);
-        List<SyncOverview.Alert> matching = overview.alerts().stream()
+        List<Alert> matching = openAlerts.all().stream()
                 .filter(a -> wantedSeverity == null || wantedSeverity.equals(a.severity()))
                 .filter(a -> wantedCode == null || wantedCode.equals(a.code())).toList();
         return new PageOf<>(request.slice(matching), request.page(), request.size(), matching.size());

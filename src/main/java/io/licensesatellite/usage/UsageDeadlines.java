@@ -1,0 +1,149 @@
+package io.licensesatellite.usage;
+
+import io.licensesatellite.accounts.LicenseType;
+import io.licensesatellite.accounts.VirtualAccounts;
+import io.licensesatellite.platform.Alert;
+import io.licensesatellite.platform.AlertSource;
+import io.licensesatellite.platform.SatelliteException;
+import io.licensesatellite.platform.api.PageOf;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reporting deadlines of every policy device (see {@link ReportingDeadlines} for the rules) and the alerts before
+ * they pass: USAGE_REPORT_DUE_SOON, USAGE_ACK_DEADLINE_SOON, USAGE_ACK_OVERDUE.
+ *
+ * <p>A licence's kind comes from the satellite's pools: a TERM pool is a subscription, a PERPETUAL one perpetual; a
+ * tag no pool knows counts as an unenforced subscription, the stricter of the two unenforced kinds, so a deadline
+ * errs early rather than late. Reports do not say whether a licence is enforced or export-controlled.
+ */
+@ApplicationScoped
+public class UsageDeadlines implements AlertSource {
+    static final int MAX_LISTED = 20;
+
+    private final EntityManager em;
+    private final UsageAckRepository acks;
+    private final VirtualAccounts accounts;
+    private final DeadlinesConfig config;
+    private final Clock clock;
+
+    public UsageDeadlines(EntityManager em, UsageAckRepository acks, VirtualAccounts accounts, DeadlinesConfig config,
+                          Clock clock) {
+        this.em = em;
+        this.acks = acks;
+        this.accounts = accounts;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Devices sorted by their nearest date (those owing nothing last), one page. */
+    @Transactional
+    public PageOf<DeviceDeadline> page(Long virtualAccountId, int page, int size) {
+        if (page < 0) {
+            throw SatelliteException.invalid("page", "must be 0 or more");
+        }
+        if (size < 1 || size > UsageQueries.MAX_PAGE_SIZE) {
+            throw SatelliteException.invalid("size", "must be between 1 and " + UsageQueries.MAX_PAGE_SIZE);
+        }
+        List<DeviceDeadline> all = all().stream()
+                .filter(d -> virtualAccountId == null || d.virtualAccountId() == virtualAccountId).toList();
+        int from = (int) Math.min((long) page * size, all.size());
+        return new PageOf<>(all.subList(from, Math.min(from + size, all.size())), page, size, all.size());
+    }
+
+    @Override
+    @Transactional
+    public List<Alert> openAlerts() {
+        Instant now = clock.instant();
+        Instant horizon = now.plus(config.warnBefore());
+        List<Alert> overdue = new ArrayList<>();
+        List<Alert> ackSoon = new ArrayList<>();
+        List<Alert> reportSoon = new ArrayList<>();
+        for (DeviceDeadline d : all()) {
+            String device = "PID:" + d.pid() + ",SN:" + d.serialNumber();
+            if (d.ackDeadline() != null && !now.isBefore(d.ackDeadline())) {
+                overdue.add(new Alert("CRITICAL", "USAGE_ACK_OVERDUE", "Device " + device + " has had no acknowledgement"
+                        + " since its deadline " + d.ackDeadline() + " (" + d.policy() + "): synchronise usage with the"
+                        + " upstream and deliver the acknowledgement", "SATELLITE"));
+            } else if (d.ackDeadline() != null && !horizon.isBefore(d.ackDeadline())) {
+                ackSoon.add(new Alert("WARNING", "USAGE_ACK_DEADLINE_SOON", "Device " + device + " needs an acknowledgement"
+                        + " by " + d.ackDeadline() + " (" + d.policy() + ")", "SATELLITE"));
+            }
+            if (d.nextReportDue() != null && !horizon.isBefore(d.nextReportDue())) {
+                reportSoon.add(new Alert("WARNING", "USAGE_REPORT_DUE_SOON", "Device " + device + (now.isBefore(d.nextReportDue())
+                        ? " must report its usage by " : " was due to report its usage on ") + d.nextReportDue(), "SATELLITE"));
+            }
+        }
+        List<Alert> alerts = new ArrayList<>();
+        capped(alerts, overdue);
+        capped(alerts, ackSoon);
+        capped(alerts, reportSoon);
+        return alerts;
+    }
+
+    private static void capped(List<Alert> into, List<Alert> alerts) {
+        into.addAll(alerts.subList(0, Math.min(MAX_LISTED, alerts.size())));
+        if (alerts.size() > MAX_LISTED) {
+            Alert first = alerts.get(0);
+            into.add(new Alert(first.severity(), first.code(), (alerts.size() - MAX_LISTED) + " more devices: see"
+                    + " GET /api/v1/usage/deadlines", "SATELLITE"));
+        }
+    }
+
+    List<DeviceDeadline> all() {
+        Map<Long, Map<String, LicenseType>> poolTypes = new HashMap<>();
+        List<UsageDevice> devices = em.createQuery("from UsageDevice order by id", UsageDevice.class).getResultList();
+        List<DeviceDeadline> deadlines = new ArrayList<>(devices.size());
+        for (UsageDevice device : devices) {
+            ReportingPolicy policy = acks.latest(device.id).flatMap(a -> ReportingPolicy.read(a.policyBytes))
+                    .orElseGet(ReportingPolicy::ciscoDefault);
+            Map<String, LicenseType> types = poolTypes.computeIfAbsent(device.virtualAccountId, this::types);
+            Set<LicenceKind> kinds = EnumSet.noneOf(LicenceKind.class);
+            for (String tag : latestTags(device.id)) {
+                kinds.add(types.get(tag) == LicenseType.PERPETUAL ? LicenceKind.UNENFORCED_PERPETUAL : LicenceKind.UNENFORCED_SUBSCRIPTION);
+            }
+            ReportingDeadlines.Deadlines d = ReportingDeadlines.compute(policy, kinds, new ReportingDeadlines.DeviceHistory(
+                    device.firstSeenAt, device.lastReportAt, device.lastAckAt, null));
+            Instant nearest = d.ackDeadline() == null ? d.nextReportDue()
+                    : d.nextReportDue() == null || d.ackDeadline().isBefore(d.nextReportDue()) ? d.ackDeadline() : d.nextReportDue();
+            deadlines.add(new DeviceDeadline(device.id, device.pid, device.serialNumber, device.virtualAccountId, policy.name(),
+                    kinds.stream().map(Enum::name).toList(), device.firstSeenAt, device.lastReportAt, device.lastAckAt,
+                    d.nextReportDue(), d.ackDeadline(), nearest));
+        }
+        deadlines.sort(Comparator.comparing(DeviceDeadline::nearest, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(DeviceDeadline::deviceId));
+        return deadlines;
+    }
+
+    private Map<String, LicenseType> types(long vaId) {
+        Map<String, LicenseType> types = new HashMap<>();
+        try {
+            accounts.licenses(vaId).forEach(p -> types.put(p.tag(), p.type()));
+        } catch (SatelliteException e) {
+            // The VA is gone: its tags count as subscriptions, the earlier deadline.
+        }
+        return types;
+    }
+
+    /** The tags measured in the device's latest report. */
+    @SuppressWarnings("unchecked")
+    private List<String> latestTags(long deviceId) {
+        List<Object> latest = em.createNativeQuery("select id from usage_report where device_id = ?1 order by received_at desc, id desc")
+                .setParameter(1, deviceId).setMaxResults(1).getResultList();
+        if (latest.isEmpty()) {
+            return List.of();
+        }
+        return em.createNativeQuery("select distinct t.tag from usage_measurement m join usage_tag t on t.id = m.tag_id"
+                + " where m.report_pk = ?1").setParameter(1, ((Number) latest.get(0)).longValue()).getResultList();
+    }
+}
