@@ -27,6 +27,7 @@ export class AccountsPage extends LsElement {
   private get page(): number { return Number(this.params.get('page') ?? 0); }
   private get sort(): string { return this.params.get('sort') ?? 'name'; }
   private get days(): number { return Number(this.params.get('days') ?? 90); }
+  private get name(): string { return this.params.get('name') ?? ''; }
 
   protected willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('params')) this.load();
@@ -35,7 +36,7 @@ export class AccountsPage extends LsElement {
   private async load() {
     this.error = null;
     try {
-      this.accounts = asPage(await get<Page<VirtualAccount> | VirtualAccount[]>('/virtual-accounts', { page: this.page, size: 50, sort: this.sort }));
+      this.accounts = asPage(await get<Page<VirtualAccount> | VirtualAccount[]>('/virtual-accounts', { name: this.name, page: this.page, size: 50, sort: this.sort }));
       const va = this.vaId;
       if (va) {
         const from = new Date(Date.now() - this.days * 86_400_000).toISOString().substring(0, 10);
@@ -55,7 +56,7 @@ export class AccountsPage extends LsElement {
   }
 
   private go(changes: Record<string, string | number | null>) {
-    const next: Record<string, string | number | null> = { va: this.vaId, page: this.page, sort: this.sort, days: this.days, ...changes };
+    const next: Record<string, string | number | null> = { va: this.vaId, name: this.name, page: this.page, sort: this.sort, days: this.days, ...changes };
     navigate('/accounts', next);
   }
 
@@ -76,6 +77,10 @@ export class AccountsPage extends LsElement {
   render() {
     const selected = this.accounts?.items.find((a) => String(a.id) === this.vaId);
     return html`<h1>${t('nav.accounts')}</h1>
+      <form class="filters" role="search" @submit=${(e: Event) => { e.preventDefault();
+        this.go({ name: String(new FormData(e.target as HTMLFormElement).get('name') ?? '').trim(), page: 0 }); }}>
+        <label>${t('accounts.name')}<input name="name" type="search" .value=${this.name}></label>
+        <button type="submit">${t('common.search')}</button></form>
       <ls-problem .error=${this.error}></ls-problem>
       <table data-testid="accounts">
         <thead><tr>${sortHeader(t('accounts.name'), 'name', this.sort, (s) => this.go({ sort: s, page: 0 }))}

@@ -5,7 +5,7 @@ import { shared } from '../styles';
 import { t, dateTime, label, number } from '../i18n';
 import { asPage, get, type Page } from '../api';
 import { navigate } from '../router';
-import { pager } from '../components/pager';
+import { pager, sortHeader } from '../components/pager';
 import type { DeviceEvent, VirtualAccount } from '../model';
 
 const EVENT_TYPES = ['REGISTERED', 'REREGISTERED', 'ID_CERT_RENEWED', 'AUTHORIZED', 'OUT_OF_COMPLIANCE', 'AUTHORIZATION_EXPIRED', 'DEREGISTERED', 'REMOVED'];
@@ -22,7 +22,7 @@ export class EventsPage extends LsElement {
   @state() private error: unknown = null;
 
   private get query(): Record<string, string | number> {
-    const q: Record<string, string | number> = { page: Number(this.params.get('page') ?? 0), size: 50 };
+    const q: Record<string, string | number> = { page: Number(this.params.get('page') ?? 0), size: 50, sort: this.params.get('sort') ?? '-occurredAt' };
     for (const f of FILTERS) q[f] = this.params.get(f) ?? '';
     return q;
   }
@@ -46,7 +46,7 @@ export class EventsPage extends LsElement {
   private search(e: Event) {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    const next: Record<string, string | number> = { page: 0 };
+    const next: Record<string, string | number> = { page: 0, sort: this.query.sort };
     for (const f of FILTERS) next[f] = String(data.get(f) ?? '').trim();
     navigate('/events', next);
   }
@@ -65,7 +65,7 @@ export class EventsPage extends LsElement {
         <button type="submit">${t('common.search')}</button>
       </form>
       <ls-problem .error=${this.error}></ls-problem>
-      <table data-testid="events"><thead><tr><th>${t('events.when')}</th><th>${t('events.type')}</th><th>${t('events.instance')}</th><th>${t('events.detail')}</th></tr></thead>
+      <table data-testid="events"><thead><tr>${sortHeader(t('events.when'), 'occurredAt', String(q.sort), (s) => navigate('/events', { ...q, sort: s, page: 0 }))}<th>${t('events.type')}</th><th>${t('events.instance')}</th><th>${t('events.detail')}</th></tr></thead>
         <tbody>${this.events?.items.map((e) => html`<tr><td>${dateTime(e.occurredAt)}</td><td>${label('eventType', e.type)}</td>
           <td><a href="#/instances/${encodeURIComponent(e.instanceId)}">${e.udi}</a></td><td>${e.detail ?? ''}</td></tr>`)}</tbody></table>
       ${this.events && this.events.total === 0 ? html`<p class="muted">${t('common.empty')}</p>` : nothing}

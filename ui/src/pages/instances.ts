@@ -24,7 +24,7 @@ export class InstancesPage extends LsElement {
     const q: Record<string, string | number> = {
       page: Number(this.params.get('page') ?? 0),
       size: Number(this.params.get('size') ?? 50),
-      sort: this.params.get('sort') ?? '-lastContactAt',
+      sort: this.params.get('sort') ?? '-registeredAt',
     };
     for (const f of FILTERS) q[f] = this.params.get(f) ?? '';
     return q;

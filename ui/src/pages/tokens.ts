@@ -30,7 +30,7 @@ export class TokensPage extends LsElement {
       virtualAccountId: this.params.get('virtualAccountId') ?? '',
       status: this.params.get('status') ?? '',
       page: Number(this.params.get('page') ?? 0),
-      sort: this.params.get('sort') ?? '',
+      sort: this.params.get('sort') ?? '-createdAt',
     };
   }
 
@@ -121,9 +121,9 @@ export class TokensPage extends LsElement {
       </form>
       <ls-problem .error=${this.error}></ls-problem>
       <table data-testid="tokens">
-        <thead><tr><th>${t('tokens.hint')}</th>${sortHeader(t('tokens.description'), 'description', f.sort, setSort)}
-          <th>${t('tokens.virtualAccount')}</th>${sortHeader(t('tokens.status'), 'status', f.sort, setSort)}
-          <th class="num">${t('tokens.usesLeft')}</th>${sortHeader(t('tokens.expires'), 'expiresAt', f.sort, setSort)}
+        <thead><tr><th>${t('tokens.hint')}</th><th>${t('tokens.description')}</th>
+          <th>${t('tokens.virtualAccount')}</th><th>${t('tokens.status')}</th>
+          ${sortHeader(t('tokens.usesLeft'), 'usesLeft', f.sort, setSort, true)}${sortHeader(t('tokens.expires'), 'expiresAt', f.sort, setSort)}
           ${sortHeader(t('tokens.created'), 'createdAt', f.sort, setSort)}<th>${t('tokens.exportControlled')}</th><th></th></tr></thead>
         <tbody>${this.tokens?.items.map((tok) => html`<tr data-testid="token-row" data-hint=${tok.hint}>
           <td><code>${tok.hint}…</code></td><td>${tok.description ?? ''}</td><td>${this.vaName(tok.virtualAccountId)}</td>
