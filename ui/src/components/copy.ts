@@ -9,7 +9,7 @@ import { t } from '../i18n';
 export class CopyValue extends LsElement {
   static styles = [shared, css`
     .row { display: flex; gap: 0.5rem; align-items: center; }
-    output { font-family: ui-monospace, monospace; background: var(--head); padding: 0.3rem 0.5rem; word-break: break-all; user-select: all; flex: 1; }
+    output { font-family: ui-monospace, monospace; background: var(--head); padding: 0.3rem 0.5rem; word-break: break-all; white-space: pre-wrap; user-select: all; flex: 1; }
   `];
 
   @property() value = '';

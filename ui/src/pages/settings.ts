@@ -30,9 +30,9 @@ export class SettingsPage extends LsElement {
       ${o ? html`
       <section class="card" aria-labelledby="door"><h2 id="door">${t('settings.deviceDoor')}</h2>
         <p>${t('settings.deviceDoorHelp')}</p>
-        <label>${t('settings.callHome')}<ls-copy .value=${o.deviceDoor.urls.callHome} label=${t('settings.callHome')} data-testid="call-home-url"></ls-copy></label>
-        <label>${t('settings.smartTransport')}<ls-copy .value=${o.deviceDoor.urls.smartTransport} label=${t('settings.smartTransport')}></ls-copy></label>
-        <label>${t('settings.cslu')}<ls-copy .value=${o.deviceDoor.urls.cslu} label=${t('settings.cslu')}></ls-copy></label>
+        <h3>${t('settings.callHome')}</h3><ls-copy .value=${o.deviceDoor.urls.callHome} label=${t('settings.callHome')} data-testid="call-home-url"></ls-copy>
+        <h3>${t('settings.smartTransport')}</h3><ls-copy .value=${o.deviceDoor.urls.smartTransport} label=${t('settings.smartTransport')}></ls-copy>
+        <h3>${t('settings.cslu')}</h3><ls-copy .value=${o.deviceDoor.urls.cslu} label=${t('settings.cslu')}></ls-copy>
         ${lines ? html`${([['iosXe', 'IOS XE'], ['nxos', 'NX-OS'], ['iosXr', 'IOS XR']] as const).map(([key, name]) => lines[key]?.length ? html`
           <h3>${t('settings.configFor', { os: name })}</h3>
           <ls-copy .value=${lines[key].join('\n')} label=${t('settings.configFor', { os: name })}></ls-copy>` : nothing)}` : nothing}
