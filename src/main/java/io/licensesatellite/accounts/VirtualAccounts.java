@@ -5,7 +5,9 @@ import io.licensesatellite.accounts.AccountViews.NewLicensePool;
 import io.licensesatellite.accounts.AccountViews.SmartAccountView;
 import io.licensesatellite.accounts.AccountViews.VirtualAccountView;
 import io.licensesatellite.platform.ErrorKind;
+import io.licensesatellite.platform.PageRequest;
 import io.licensesatellite.platform.SatelliteException;
+import io.licensesatellite.platform.api.PageOf;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -85,6 +87,15 @@ public class VirtualAccounts {
     @Transactional
     public List<VirtualAccountView> list() {
         return accounts.listAll().stream().map(VirtualAccountView::of).toList();
+    }
+
+    public static final List<String> SORTS = List.of("name", "id");
+
+    @Transactional
+    public PageOf<VirtualAccountView> page(String nameContains, PageRequest request) {
+        String name = nameContains == null || nameContains.isBlank() ? null : nameContains.trim();
+        return new PageOf<>(accounts.page(name, request.sortField(), request.descending(), request.offset(), request.size())
+                .stream().map(VirtualAccountView::of).toList(), request.page(), request.size(), accounts.count(name));
     }
 
     @Transactional

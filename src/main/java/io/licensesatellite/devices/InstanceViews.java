@@ -12,9 +12,15 @@ public final class InstanceViews {
                                   Instant registeredAt, Instant lastContactAt, Instant idCertificateExpires,
                                   Instant authorizationExpires) {
         static InstanceSummary of(ProductInstance i) {
-            return new InstanceSummary(i.id, i.virtualAccountId, i.pid, i.serialNumber, i.uuid, i.udi().toString(),
-                    i.hostname, i.productName, i.state.displayName(), i.registeredAt, i.lastContactAt,
-                    i.idCertNotAfter, i.authorizationExpiresAt);
+            return of(i.id, i.virtualAccountId, i.pid, i.serialNumber, i.uuid, i.hostname, i.productName, i.state,
+                    i.registeredAt, i.lastContactAt, i.idCertNotAfter, i.authorizationExpiresAt);
+        }
+
+        static InstanceSummary of(String id, long vaId, String pid, String serial, String uuid, String hostname,
+                                  String productName, InstanceState state, Instant registeredAt, Instant lastContactAt,
+                                  Instant idCertNotAfter, Instant authorizationExpiresAt) {
+            return new InstanceSummary(id, vaId, pid, serial, uuid, new Udi(pid, serial, uuid).toString(), hostname,
+                    productName, state.displayName(), registeredAt, lastContactAt, idCertNotAfter, authorizationExpiresAt);
         }
     }
 
@@ -27,6 +33,4 @@ public final class InstanceViews {
             return new EventView(e.id, e.instanceId, e.udi, e.type.name(), e.detail, e.occurredAt);
         }
     }
-
-    public record Page<T>(List<T> items, int page, int size, long total) {}
 }

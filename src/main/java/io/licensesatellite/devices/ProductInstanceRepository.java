@@ -2,10 +2,13 @@ package io.licensesatellite.devices;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -36,43 +39,130 @@ public class ProductInstanceRepository implements PanacheRepository<ProductInsta
         return find("idCertNotAfter <= ?1 order by idCertNotAfter", now).page(Page.ofSize(limit)).list();
     }
 
-    public record Filter(InstanceState state, Long virtualAccountId, String pid, String serialNumber, String hostname) {}
-
-    public List<ProductInstance> search(Filter filter, int page, int size) {
-        Query q = query(filter);
-        return find(q.jpql + " order by registeredAt desc, id", q.params).page(Page.of(page, size)).list();
+    public record Filter(InstanceState state, Long virtualAccountId, String pid, String serialNumber, String hostname) {
+        /** Only Virtual Account and state: the total can come from the counts kept per account and state. */
+        public boolean countedPerAccountAndState() {
+            return pid == null && serialNumber == null && hostname == null;
+        }
     }
 
+    /** The list's sort fields and the columns behind them; every sort ends with the id so pages never overlap. */
+    public static final Map<String, String> SORT_COLUMNS = Map.of(
+            "hostname", "hostname", "pid", "udi_pid", "serialNumber", "udi_serial", "state", "state",
+            "lastContactAt", "last_contact_at", "registeredAt", "registered_at");
+
+    private static final String SUMMARY_COLUMNS = "id, va_id, udi_pid, udi_serial, udi_uuid, hostname, product_name, state,"
+            + " registered_at, last_contact_at, id_cert_not_after, authorization_expires_at";
+
+    /**
+     * One page of summaries, read as a projection (never the certificate or key columns). {@code offset} rows are
+     * skipped in the given order; the caller may pass the reverse order and reverse the result itself.
+     */
+    public List<InstanceViews.InstanceSummary> summaries(Filter filter, String sortField, boolean descending, long offset, int limit) {
+        Sql where = where(filter);
+        String direction = descending ? " desc" : " asc";
+        String column = SORT_COLUMNS.get(sortField);
+        if (column == null) {
+            throw new IllegalArgumentException("Unknown sort field " + sortField);
+        }
+        var query = getEntityManager().createNativeQuery("select " + SUMMARY_COLUMNS + " from product_instance"
+                + where.sql + " order by " + column + direction + ", id" + direction
+                + " offset " + offset + " rows fetch next " + limit + " rows only");
+        where.bind(query);
+        List<?> rows = query.getResultList();
+        List<InstanceViews.InstanceSummary> result = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            result.add(InstanceViews.InstanceSummary.of((String) r[0], ((Number) r[1]).longValue(), (String) r[2],
+                    (String) r[3], (String) r[4], (String) r[5], (String) r[6], InstanceState.valueOf((String) r[7]),
+                    instant(r[8]), instant(r[9]), instant(r[10]), instant(r[11])));
+        }
+        return result;
+    }
+
+    /** Exact count; for filters the indexes narrow (PID, serial number). */
     public long count(Filter filter) {
-        Query q = query(filter);
-        return count(q.jpql, q.params);
+        Sql where = where(filter);
+        var query = getEntityManager().createNativeQuery("select count(*) from product_instance" + where.sql);
+        where.bind(query);
+        return ((Number) query.getSingleResult()).longValue();
     }
 
-    private record Query(String jpql, Parameters params) {}
+    /** Counts matches up to {@code limit} and stops there: a substring search never scans further just to count. */
+    public long countUpTo(Filter filter, int limit) {
+        Sql where = where(filter);
+        var query = getEntityManager().createNativeQuery("select count(*) from (select 1 from product_instance"
+                + where.sql + " fetch first " + limit + " rows only) m");
+        where.bind(query);
+        return ((Number) query.getSingleResult()).longValue();
+    }
 
-    private static Query query(Filter f) {
+    /** Instances per Virtual Account and state, in one pass. */
+    public Map<Long, Map<InstanceState, Long>> countsPerAccountAndState() {
+        List<?> rows = getEntityManager().createNativeQuery(
+                "select va_id, state, count(*) from product_instance group by va_id, state").getResultList();
+        Map<Long, Map<InstanceState, Long>> counts = new HashMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            counts.computeIfAbsent(((Number) r[0]).longValue(), va -> new EnumMap<>(InstanceState.class))
+                    .put(InstanceState.valueOf((String) r[1]), ((Number) r[2]).longValue());
+        }
+        return counts;
+    }
+
+    private record Sql(String sql, Map<String, Object> params) {
+        void bind(jakarta.persistence.Query query) {
+            params.forEach(query::setParameter);
+        }
+    }
+
+    private static Sql where(Filter f) {
         List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Map<String, Object> params = new HashMap<>();
         if (f.state() != null) {
             where.add("state = :state");
-            params.and("state", f.state());
+            params.put("state", f.state().name());
         }
         if (f.virtualAccountId() != null) {
-            where.add("virtualAccountId = :va");
-            params.and("va", f.virtualAccountId());
+            where.add("va_id = :va");
+            params.put("va", f.virtualAccountId());
         }
         if (f.pid() != null) {
-            where.add("pid = :pid");
-            params.and("pid", f.pid());
+            where.add("udi_pid = :pid");
+            params.put("pid", f.pid());
         }
         if (f.serialNumber() != null) {
-            where.add("serialNumber = :serial");
-            params.and("serial", f.serialNumber());
+            where.add("udi_serial = :serial");
+            params.put("serial", f.serialNumber());
         }
         if (f.hostname() != null) {
-            where.add("lower(hostname) like :hostname");
-            params.and("hostname", "%" + f.hostname().toLowerCase() + "%");
+            where.add("lower(hostname) like :hostname escape '\\'");
+            params.put("hostname", "%" + likeEscaped(f.hostname().toLowerCase(Locale.ROOT)) + "%");
         }
-        return new Query(where.isEmpty() ? "1 = 1" : String.join(" and ", where), params);
+        return new Sql(where.isEmpty() ? "" : " where " + String.join(" and ", where), params);
+    }
+
+    /** A hostname search is a plain substring: '%' and '_' typed by the operator match themselves. */
+    static String likeEscaped(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.ZonedDateTime z) {
+            return z.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass().getName());
     }
 }

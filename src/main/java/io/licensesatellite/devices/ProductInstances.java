@@ -4,36 +4,105 @@ import io.licensesatellite.accounts.LicenseAllocation;
 import io.licensesatellite.devices.InstanceViews.EventView;
 import io.licensesatellite.devices.InstanceViews.InstanceDetail;
 import io.licensesatellite.devices.InstanceViews.InstanceSummary;
-import io.licensesatellite.devices.InstanceViews.Page;
+import io.licensesatellite.platform.CachedFigure;
+import io.licensesatellite.platform.CachedFigures;
+import io.licensesatellite.platform.CountedPage;
+import io.licensesatellite.platform.PageRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.licensesatellite.platform.SatelliteException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** What operators see of product instances, and removing one by hand. */
 @ApplicationScoped
 public class ProductInstances {
-    public static final int MAX_PAGE_SIZE = 500;
     static final int RECENT_EVENTS = 50;
 
     private final ProductInstanceRepository instances;
     private final DeviceEventRepository events;
     private final LicenseAllocation allocation;
     private final Deregistration deregistration;
+    private final CachedFigures figures;
+    private final CachedFigure<Map<Long, Map<InstanceState, Long>>> counts;
 
     public ProductInstances(ProductInstanceRepository instances, DeviceEventRepository events,
-                            LicenseAllocation allocation, Deregistration deregistration) {
+                            LicenseAllocation allocation, Deregistration deregistration, CachedFigures figures) {
+        this.figures = figures;
+        this.counts = figures.of(() -> QuarkusTransaction.requiringNew().call(instances::countsPerAccountAndState));
         this.instances = instances;
         this.events = events;
         this.allocation = allocation;
         this.deregistration = deregistration;
     }
 
+    public static final List<String> SORTS = List.of("hostname", "pid", "serialNumber", "state", "lastContactAt",
+            "registeredAt");
+    public static final String DEFAULT_SORT = "-registeredAt";
+    public static final List<String> EVENT_SORTS = List.of("occurredAt", "type");
+    public static final String DEFAULT_EVENT_SORT = "-occurredAt";
+
+    /**
+     * One page of instances. The total comes from the counts kept per account and state when the filter allows
+     * (at most {@code satellite.lists.totals-max-age} old), exactly from the indexes for PID and serial number, and
+     * is bounded for hostname substrings. Pages in the second half of an exactly counted list are read in the
+     * reverse order from the end, so the last page costs what the first does instead of skipping every row before it.
+     */
     @Transactional
-    public Page<InstanceSummary> search(ProductInstanceRepository.Filter filter, int page, int size) {
-        checkPaging(page, size);
-        List<InstanceSummary> items = instances.search(filter, page, size).stream().map(InstanceSummary::of).toList();
-        return new Page<>(items, page, size, instances.count(filter));
+    public CountedPage<InstanceSummary> search(ProductInstanceRepository.Filter filter, PageRequest request) {
+        if (filter.hostname() != null) {
+            int limit = figures.maxCountedMatches();
+            long counted = instances.countUpTo(filter, limit + 1);
+            return CountedPage.bounded(read(filter, request, counted <= limit ? counted : -1), request, counted, limit);
+        }
+        long total = filter.countedPerAccountAndState() ? countFromKeptCounts(filter) : instances.count(filter);
+        return CountedPage.exact(read(filter, request, total), request, total);
+    }
+
+    /** Instances per state across the satellite, from the kept counts. */
+    public Map<InstanceState, Long> countsByState() {
+        Map<InstanceState, Long> byState = new EnumMap<>(InstanceState.class);
+        for (InstanceState state : InstanceState.values()) {
+            byState.put(state, 0L);
+        }
+        counts.get().values().forEach(perState -> perState.forEach((state, n) -> byState.merge(state, n, Long::sum)));
+        return byState;
+    }
+
+    private long countFromKeptCounts(ProductInstanceRepository.Filter filter) {
+        Map<Long, Map<InstanceState, Long>> all = counts.get();
+        long total = 0;
+        for (Map.Entry<Long, Map<InstanceState, Long>> va : all.entrySet()) {
+            if (filter.virtualAccountId() != null && !filter.virtualAccountId().equals(va.getKey())) {
+                continue;
+            }
+            for (Map.Entry<InstanceState, Long> state : va.getValue().entrySet()) {
+                if (filter.state() == null || filter.state() == state.getKey()) {
+                    total += state.getValue();
+                }
+            }
+        }
+        return total;
+    }
+
+    /** {@code total} -1 when unknown: then every page is read forwards. */
+    private List<InstanceSummary> read(ProductInstanceRepository.Filter filter, PageRequest request, long total) {
+        long offset = request.offset();
+        if (total >= 0 && offset >= total) {
+            return List.of();
+        }
+        if (total >= 0 && offset > total / 2) {
+            long end = Math.min(total, offset + request.size());
+            List<InstanceSummary> reversed = new ArrayList<>(instances.summaries(filter, request.sortField(),
+                    !request.descending(), total - end, (int) (end - offset)));
+            Collections.reverse(reversed);
+            return reversed;
+        }
+        return instances.summaries(filter, request.sortField(), request.descending(), offset, request.size());
     }
 
     @Transactional
@@ -44,12 +113,21 @@ public class ProductInstances {
                 events.forUdi(i.udi().toString(), 0, RECENT_EVENTS).stream().map(EventView::of).toList());
     }
 
+    /** A device's whole history across re-registrations (found by UDI). */
     @Transactional
-    public Page<EventView> events(String id, int page, int size) {
-        checkPaging(page, size);
+    public CountedPage<EventView> events(String id, DeviceEventType type, PageRequest request) {
         ProductInstance i = require(id);
-        List<EventView> items = events.forUdi(i.udi().toString(), page, size).stream().map(EventView::of).toList();
-        return new Page<>(items, page, size, events.count("udi", i.udi().toString()));
+        return eventLog(new DeviceEventRepository.EventFilter(type, null, i.udi().toString(), null, null, null), request);
+    }
+
+    /** The device event log across instances, newest first unless sorted otherwise. */
+    @Transactional
+    public CountedPage<EventView> eventLog(DeviceEventRepository.EventFilter filter, PageRequest request) {
+        int limit = figures.maxCountedMatches();
+        long counted = events.countUpTo(filter, limit + 1);
+        List<EventView> items = request.offset() >= counted ? List.of()
+                : events.list(filter, request.sortField(), request.descending(), request.offset(), request.size());
+        return CountedPage.bounded(items, request, counted, limit);
     }
 
     @Transactional
@@ -61,12 +139,4 @@ public class ProductInstances {
         return instances.findByPiid(id).orElseThrow(() -> SatelliteException.notFound("No product instance with id " + id));
     }
 
-    private static void checkPaging(int page, int size) {
-        if (page < 0) {
-            throw SatelliteException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw SatelliteException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-    }
 }

@@ -2,6 +2,7 @@ package io.licensesatellite.sync;
 
 import io.licensesatellite.accounts.VirtualAccounts;
 import io.licensesatellite.pki.SatelliteKeys;
+import io.licensesatellite.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -79,8 +80,25 @@ public class SyncOverview {
     }
 
     @Transactional
-    public List<SyncHistoryEntry> history(int page, int size) {
-        return repository.history(page, size);
+    public List<SyncHistoryEntry> history(PageRequest request) {
+        return repository.history(request.descending(), request.offset(), request.size());
+    }
+
+    /** What the dashboard shows of sync: bound or not, last sync down, when the next is due, whether it is late. */
+    public record Summary(boolean registered, Instant lastSyncDown, Instant dueAt, boolean overdue) {}
+
+    @Transactional
+    public Summary summary() {
+        SyncState state = repository.state();
+        UpstreamBinding binding = repository.binding().orElse(null);
+        Instant due = due(state, binding);
+        return new Summary(binding != null, state.lastSyncDownAt, due, due != null && !clock.instant().isBefore(due));
+    }
+
+    /** The satellite's certificate from the upstream, PEM, once bound. */
+    @Transactional
+    public java.util.Optional<String> satelliteCertificatePem() {
+        return repository.binding().map(b -> b.satelliteCertificatePem);
     }
 
     @Transactional

@@ -54,7 +54,11 @@ public class SyncRepository implements PanacheRepository<SyncHistoryEntry> {
         alerts.forEach(em()::persist);
     }
 
-    public List<SyncHistoryEntry> history(int page, int size) {
-        return find("order by id desc").page(page, size).list();
+    /**
+     * History in the order the entries were written (the id), which is start order even when the clock was set back
+     * between two runs; ordering by the recorded time would then put the older run first.
+     */
+    public List<SyncHistoryEntry> history(boolean newestFirst, int offset, int size) {
+        return find("order by id" + (newestFirst ? " desc" : " asc")).range(offset, offset + size - 1).list();
     }
 }

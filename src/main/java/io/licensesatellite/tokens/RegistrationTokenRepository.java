@@ -27,6 +27,51 @@ public class RegistrationTokenRepository implements PanacheRepository<Registrati
         return token;
     }
 
+    /** Which tokens a list shows; either part may be null. {@code status} as {@link TokenRedemptionPolicy} names it. */
+    public record TokenFilter(Long virtualAccountId, String status) {}
+
+    public static final java.util.Map<String, String> SORT_FIELDS = java.util.Map.of(
+            "createdAt", "createdAt", "expiresAt", "expiresAt", "usesLeft", "(maxUses - uses)");
+
+    public List<RegistrationToken> page(TokenFilter filter, Instant now, String sortField, boolean descending, int offset, int size) {
+        String direction = descending ? " desc" : " asc";
+        return find(where(filter) + " order by " + SORT_FIELDS.get(sortField) + direction + ", id" + direction,
+                params(filter, now)).range(offset, offset + size - 1).list();
+    }
+
+    public long count(TokenFilter filter, Instant now) {
+        return count(where(filter), params(filter, now));
+    }
+
+    /** The status conditions in the order the redemption policy checks them: revoked, expired, used up. */
+    private static String where(TokenFilter f) {
+        java.util.List<String> where = new java.util.ArrayList<>();
+        if (f.virtualAccountId() != null) {
+            where.add("virtualAccountId = :va");
+        }
+        if (f.status() != null) {
+            where.add(switch (f.status()) {
+                case "REVOKED" -> "revokedAt is not null";
+                case "EXPIRED" -> "revokedAt is null and expiresAt <= :now";
+                case "USED_UP" -> "revokedAt is null and expiresAt > :now and uses >= maxUses";
+                case "ACTIVE" -> "revokedAt is null and expiresAt > :now and uses < maxUses";
+                default -> throw new IllegalArgumentException("Unknown token status " + f.status());
+            });
+        }
+        return where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+    }
+
+    private static io.quarkus.panache.common.Parameters params(TokenFilter f, Instant now) {
+        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        if (f.virtualAccountId() != null) {
+            params.and("va", f.virtualAccountId());
+        }
+        if (f.status() != null && !f.status().equals("REVOKED")) {
+            params.and("now", now);
+        }
+        return params;
+    }
+
     public List<RegistrationToken> forAccount(long vaId) {
         return list("virtualAccountId = ?1 order by createdAt desc, id desc", vaId);
     }

@@ -1,6 +1,8 @@
 package io.licensesatellite.tokens;
 
+import io.licensesatellite.platform.PageRequest;
 import io.licensesatellite.platform.SatelliteException;
+import io.licensesatellite.platform.api.PageOf;
 import io.licensesatellite.tokens.TokenViews.CreatedToken;
 import io.licensesatellite.tokens.TokenViews.NewToken;
 import io.licensesatellite.tokens.TokenViews.Redemption;
@@ -75,6 +77,26 @@ public class RegistrationTokens {
     public List<TokenView> list(long vaId) {
         Instant now = clock.instant();
         return tokens.forAccount(vaId).stream().map(t -> view(t, now)).toList();
+    }
+
+    public static final List<String> SORTS = List.of("createdAt", "expiresAt", "usesLeft");
+    public static final List<String> STATUSES = List.of("ACTIVE", "EXPIRED", "USED_UP", "REVOKED");
+
+    /** A page of tokens, newest first by default; status is computed as of now, as each token shows it. */
+    @Transactional
+    public PageOf<TokenView> page(Long vaId, String status, PageRequest request) {
+        String checkedStatus = null;
+        if (status != null && !status.isBlank()) {
+            checkedStatus = status.trim().toUpperCase(java.util.Locale.ROOT);
+            if (!STATUSES.contains(checkedStatus)) {
+                throw SatelliteException.invalid("status", "must be one of " + String.join(", ", STATUSES));
+            }
+        }
+        Instant now = clock.instant();
+        RegistrationTokenRepository.TokenFilter filter = new RegistrationTokenRepository.TokenFilter(vaId, checkedStatus);
+        List<TokenView> items = tokens.page(filter, now, request.sortField(), request.descending(), request.offset(),
+                request.size()).stream().map(t -> view(t, now)).toList();
+        return new PageOf<>(items, request.page(), request.size(), tokens.count(filter, now));
     }
 
     @Transactional

@@ -19,7 +19,8 @@ class VirtualAccountsApiTest extends SatelliteJourney {
         String name = "VA-" + UUID.randomUUID();
         long id = api.createVirtualAccount(name);
         api.asAdmin().get("/api/v1/virtual-accounts/" + id).then().statusCode(200).body("name", equalTo(name));
-        api.asAdmin().get("/api/v1/virtual-accounts").then().statusCode(200).body("name", hasItem(name));
+        api.asAdmin().queryParam("name", name).get("/api/v1/virtual-accounts").then().statusCode(200)
+                .body("items.name", hasItem(name));
     }
 
     @Test

@@ -34,7 +34,7 @@ class CertificateRenewalTest extends SatelliteJourney {
         UpstreamLab lab = UpstreamLab.shared();
         lab.ensureRegistered(api);
         Instant before = Instant.parse(api.asAdmin().get("/api/v1/sync").then().extract().path("upstream.certificateNotAfter"));
-        assertThat(api.asAdmin().get("/api/v1/alerts").then().extract().jsonPath().getList("code", String.class))
+        assertThat(api.asAdmin().get("/api/v1/alerts").then().extract().jsonPath().getList("items.code", String.class))
                 .contains("SATELLITE_CERTIFICATE_EXPIRING");
 
         TestClock.CLOCK.advance(Duration.ofDays(2));

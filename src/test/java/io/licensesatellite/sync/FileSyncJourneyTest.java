@@ -154,8 +154,8 @@ class FileSyncJourneyTest extends SatelliteJourney {
     }
 
     private long vaId(String name) {
-        return api.asAdmin().get("/api/v1/virtual-accounts").then().statusCode(200).extract().jsonPath()
-                .getLong("find { it.name == '" + name + "' }.id");
+        return api.asAdmin().queryParam("name", name).get("/api/v1/virtual-accounts").then().statusCode(200)
+                .extract().jsonPath().getLong("items.find { it.name == '" + name + "' }.id");
     }
 
     private int inUse(long va, String tag) {

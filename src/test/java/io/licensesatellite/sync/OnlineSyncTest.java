@@ -57,8 +57,9 @@ class OnlineSyncTest extends SatelliteJourney {
                 .extract().jsonPath();
 
         assertThat(result.getString("type")).isEqualTo("FULL");
-        long dataCentre = api.asAdmin().get("/api/v1/virtual-accounts").then().extract().jsonPath()
-                .getLong("find { it.name == '" + UpstreamLab.DATA_CENTRE + "' }.id");
+        long dataCentre = api.asAdmin().queryParam("name", UpstreamLab.DATA_CENTRE)
+                .get("/api/v1/virtual-accounts").then().extract().jsonPath()
+                .getLong("items.find { it.name == '" + UpstreamLab.DATA_CENTRE + "' }.id");
         api.asAdmin().get("/api/v1/virtual-accounts/" + dataCentre + "/licenses").then()
                 .body("find { it.tag == '" + tag + "' }.quantity", equalTo(7));
         api.asAdmin().queryParam("size", 1).get("/api/v1/sync/history").then()

@@ -57,8 +57,9 @@ class SatelliteRegistrationTest extends SatelliteJourney {
         assertThat(Instant.parse(status.getString("upstream.certificateNotAfter"))).isAfter(TestClock.CLOCK.instant().plus(300, ChronoUnit.DAYS));
         api.asAdmin().get("/api/v1/smart-account").then().statusCode(200)
                 .body("name", org.hamcrest.Matchers.equalTo(UpstreamLab.SMART_ACCOUNT));
-        assertThat(api.asAdmin().get("/api/v1/virtual-accounts").then().extract().jsonPath()
-                .getBoolean("find { it.name == '" + UpstreamLab.CAMPUS + "' }.upstreamManaged")).isTrue();
+        assertThat(api.asAdmin().queryParam("name", UpstreamLab.CAMPUS)
+                .get("/api/v1/virtual-accounts").then().extract().jsonPath()
+                .getBoolean("items.find { it.name == '" + UpstreamLab.CAMPUS + "' }.upstreamManaged")).isTrue();
     }
 
     @Test

@@ -40,7 +40,7 @@ class SyncDueAndAlertsTest extends SatelliteJourney {
         TestClock.CLOCK.set(due.plusSeconds(1));
         assertThat(codes()).contains("SYNC_OVERDUE").doesNotContain("SYNC_DUE_SOON");
         api.asAdmin().get("/api/v1/alerts").then().statusCode(200)
-                .body("find { it.code == 'SYNC_OVERDUE' }.severity", org.hamcrest.Matchers.equalTo("CRITICAL"));
+                .body("items.find { it.code == 'SYNC_OVERDUE' }.severity", org.hamcrest.Matchers.equalTo("CRITICAL"));
     }
 
     @Test
@@ -50,12 +50,12 @@ class SyncDueAndAlertsTest extends SatelliteJourney {
         lab.setLicense(UpstreamLab.DATA_CENTRE, Accounts.LicenseLine.term(tag, "Ending soon", 1, soon));
         lab.syncByFile(api, "full");
         JsonPath alerts = api.asAdmin().get("/api/v1/alerts").then().statusCode(200).extract().jsonPath();
-        assertThat(alerts.getList("findAll { it.source == 'UPSTREAM' }.message", String.class)).anySatisfy(m -> assertThat(m).contains(tag));
+        assertThat(alerts.getList("items.findAll { it.source == 'UPSTREAM' }.message", String.class)).anySatisfy(m -> assertThat(m).contains(tag));
 
         lab.emulator().saveAccounts(lab.emulator().accounts().withoutLicense(UpstreamLab.SMART_ACCOUNT, UpstreamLab.DATA_CENTRE, tag));
         lab.syncByFile(api, "full");
         assertThat(api.asAdmin().get("/api/v1/alerts").then().extract().jsonPath()
-                .getList("findAll { it.source == 'UPSTREAM' }.message", String.class)).noneSatisfy(m -> assertThat(m).contains(tag));
+                .getList("items.findAll { it.source == 'UPSTREAM' }.message", String.class)).noneSatisfy(m -> assertThat(m).contains(tag));
     }
 
     private JsonPath status() {

@@ -63,6 +63,6 @@ public final class AdminApi {
 
     public long tokenId(long vaId, String token) {
         return asAdmin().get("/api/v1/virtual-accounts/" + vaId + "/tokens").then().statusCode(200)
-                .extract().jsonPath().getLong("find { it.hint == '" + token.substring(0, 8) + "' }.id");
+                .extract().jsonPath().getLong("items.find { it.hint == '" + token.substring(0, 8) + "' }.id");
     }
 }

@@ -29,8 +29,8 @@ class TokensApiTest extends SatelliteJourney {
                 .body("metadata.usesLeft", equalTo(5)).body("metadata.status", equalTo("ACTIVE"))
                 .extract().jsonPath().getString("token");
         String listing = api.asAdmin().get("/api/v1/virtual-accounts/" + va + "/tokens").then().statusCode(200)
-                .body("", hasSize(1)).body("[0].hint", equalTo(token.substring(0, 8)))
-                .body("[0].createdBy", equalTo("admin")).extract().asString();
+                .body("items", hasSize(1)).body("items[0].hint", equalTo(token.substring(0, 8)))
+                .body("items[0].createdBy", equalTo("admin")).extract().asString();
         org.assertj.core.api.Assertions.assertThat(listing).doesNotContain(token);
     }
 

@@ -6,8 +6,14 @@ import io.licensesatellite.accounts.AccountViews.NewLicensePool;
 import io.licensesatellite.accounts.AccountViews.SmartAccountView;
 import io.licensesatellite.accounts.AccountViews.VirtualAccountView;
 import io.licensesatellite.accounts.LicenseAllocation;
+import io.licensesatellite.accounts.LicenseHistory;
 import io.licensesatellite.accounts.VirtualAccounts;
+import io.licensesatellite.platform.PageRequest;
 import io.licensesatellite.platform.SatelliteException;
+import io.licensesatellite.platform.api.PageOf;
+import io.licensesatellite.platform.api.Permission;
+import io.licensesatellite.platform.api.Requires;
+import jakarta.ws.rs.QueryParam;
 import io.licensesatellite.platform.api.Bodies;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,9 +36,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class VirtualAccountsResource {
     private final VirtualAccounts accounts;
     private final LicenseAllocation allocation;
+    private final LicenseHistory history;
 
-    public VirtualAccountsResource(VirtualAccounts accounts, LicenseAllocation allocation) {
+    public VirtualAccountsResource(VirtualAccounts accounts, LicenseAllocation allocation, LicenseHistory history) {
         this.accounts = accounts;
+        this.history = history;
         this.allocation = allocation;
     }
 
@@ -63,9 +71,11 @@ public class VirtualAccountsResource {
 
     @GET
     @Path("/virtual-accounts")
-    @Operation(summary = "List Virtual Accounts")
-    public List<VirtualAccountView> list() {
-        return accounts.list();
+    @Requires(Permission.READ)
+    @Operation(summary = "List Virtual Accounts: filter by name (substring, any case), sort by name or id ('-' for descending)")
+    public PageOf<VirtualAccountView> list(@QueryParam("name") String name, @QueryParam("page") String page,
+                                           @QueryParam("size") String size, @QueryParam("sort") String sort) {
+        return accounts.page(name, PageRequest.of(page, size, sort, "name", VirtualAccounts.SORTS));
     }
 
     @GET
@@ -85,6 +95,27 @@ public class VirtualAccountsResource {
     @Path("/virtual-accounts/{id}/licenses")
     public List<LicensePoolView> licenses(@PathParam("id") long id) {
         return accounts.licenses(id);
+    }
+
+    @GET
+    @Path("/virtual-accounts/{id}/license-history")
+    @Requires(Permission.READ)
+    @Operation(summary = "Licence use per UTC day: purchased, in use, borrowed per tag; from and to (dates, both"
+            + " included) default to the last 90 days and may span at most two years")
+    public List<LicenseHistory.DayFigures> licenseHistory(@PathParam("id") long id, @QueryParam("tag") String tag,
+                                                          @QueryParam("from") String from, @QueryParam("to") String to) {
+        return history.history(id, tag, date("from", from), date("to", to));
+    }
+
+    private static java.time.LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw SatelliteException.invalid(field, "a date such as 2026-01-31");
+        }
     }
 
     @GET

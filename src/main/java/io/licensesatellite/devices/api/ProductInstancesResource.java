@@ -2,15 +2,15 @@ package io.licensesatellite.devices.api;
 
 import io.licensesatellite.admin.api.AdminRequestFilters;
 import io.licensesatellite.devices.InstanceState;
-import io.licensesatellite.devices.InstanceViews.EventView;
 import io.licensesatellite.devices.InstanceViews.InstanceDetail;
-import io.licensesatellite.devices.InstanceViews.InstanceSummary;
-import io.licensesatellite.devices.InstanceViews.Page;
 import io.licensesatellite.devices.ProductInstanceRepository;
 import io.licensesatellite.devices.ProductInstances;
+import io.licensesatellite.platform.PageRequest;
 import io.licensesatellite.platform.SatelliteException;
+import io.licensesatellite.platform.api.Pages;
+import io.licensesatellite.platform.api.Permission;
+import io.licensesatellite.platform.api.Requires;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,14 +36,16 @@ public class ProductInstancesResource {
     }
 
     @GET
-    @Operation(summary = "Search product instances by state, Virtual Account, PID, serial number, hostname (substring)")
-    public Page<InstanceSummary> search(@QueryParam("state") String state, @QueryParam("virtualAccountId") Long vaId,
-                                        @QueryParam("pid") String pid, @QueryParam("serialNumber") String serial,
-                                        @QueryParam("hostname") String hostname,
-                                        @QueryParam("page") @DefaultValue("0") int page,
-                                        @QueryParam("size") @DefaultValue("50") int size) {
-        return instances.search(new ProductInstanceRepository.Filter(state(state), vaId, blankToNull(pid),
-                blankToNull(serial), blankToNull(hostname)), page, size);
+    @Requires(Permission.READ)
+    @Operation(summary = "Search product instances by state, Virtual Account, PID, serial number, hostname (substring);"
+            + " sort by hostname, pid, serialNumber, state, lastContactAt, registeredAt (prefix '-' for descending)")
+    public Response search(@QueryParam("state") String state, @QueryParam("virtualAccountId") Long vaId,
+                           @QueryParam("pid") String pid, @QueryParam("serialNumber") String serial,
+                           @QueryParam("hostname") String hostname, @QueryParam("page") String page,
+                           @QueryParam("size") String size, @QueryParam("sort") String sort) {
+        PageRequest request = PageRequest.of(page, size, sort, ProductInstances.DEFAULT_SORT, ProductInstances.SORTS);
+        return Pages.ok(instances.search(new ProductInstanceRepository.Filter(state(state), vaId, blankToNull(pid),
+                blankToNull(serial), blankToNull(hostname)), request));
     }
 
     @GET
@@ -55,9 +57,13 @@ public class ProductInstancesResource {
 
     @GET
     @Path("/{id}/events")
-    public Page<EventView> events(@PathParam("id") String id, @QueryParam("page") @DefaultValue("0") int page,
-                                  @QueryParam("size") @DefaultValue("50") int size) {
-        return instances.events(id, page, size);
+    @Requires(Permission.READ)
+    @Operation(summary = "A device's event history across re-registrations, newest first")
+    public Response events(@PathParam("id") String id, @QueryParam("type") String type,
+                           @QueryParam("page") String page, @QueryParam("size") String size,
+                           @QueryParam("sort") String sort) {
+        PageRequest request = PageRequest.of(page, size, sort, ProductInstances.DEFAULT_EVENT_SORT, ProductInstances.EVENT_SORTS);
+        return Pages.ok(instances.events(id, EventQueries.type(type), request));
     }
 
     @DELETE

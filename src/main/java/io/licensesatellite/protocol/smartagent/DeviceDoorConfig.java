@@ -24,6 +24,13 @@ public interface DeviceDoorConfig {
     Tls tls();
 
     /**
+     * The host name devices use to reach the door, as the console prints it in the device URLs and configuration
+     * lines. It must match the door certificate's CN or a SAN, and devices must resolve it. When absent, the console
+     * uses the host name the operator reached the admin door with.
+     */
+    Optional<String> publicHost();
+
+    /**
      * A plain-HTTP port for devices that still use the deprecated {@code http://} Call Home destination (port 80 on
      * the appliance). Off unless set: it carries registration tokens in clear text.
      */

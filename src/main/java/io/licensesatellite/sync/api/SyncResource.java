@@ -1,7 +1,11 @@
 package io.licensesatellite.sync.api;
 
 import io.licensesatellite.admin.api.AdminRequestFilters;
+import io.licensesatellite.platform.PageRequest;
 import io.licensesatellite.platform.SatelliteException;
+import io.licensesatellite.platform.api.PageOf;
+import io.licensesatellite.platform.api.Permission;
+import io.licensesatellite.platform.api.Requires;
 import io.licensesatellite.sync.ManualSync;
 import io.licensesatellite.sync.OnlineSync;
 import io.licensesatellite.sync.SatelliteRegistration;
@@ -34,7 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Synchronisation", description = "Registration with the upstream, sync files, online sync, history, alerts")
 public class SyncResource {
     static final String YAML = "application/yaml";
-    private static final int MAX_PAGE_SIZE = 500;
+    /** Severities an alert may carry (the upstream's use the same two). */
+    static final List<String> SEVERITIES = List.of("CRITICAL", "WARNING");
 
     private final SatelliteRegistration registration;
     private final ManualSync manual;
@@ -61,8 +66,6 @@ public class SyncResource {
         }
     }
 
-    public record HistoryPage(List<HistoryItem> items, int page, int size, long total) {}
-
     @GET
     @Path("/sync")
     @Operation(summary = "Synchronisation overview: registration, last sync up and down, due date, settings, alerts")
@@ -72,9 +75,21 @@ public class SyncResource {
 
     @GET
     @Path("/alerts")
-    @Operation(summary = "Open alerts: sync due or overdue, certificates near expiry, online sync failing, the upstream's")
-    public List<SyncOverview.Alert> alerts() {
-        return overview.alerts();
+    @Requires(Permission.READ)
+    @Operation(summary = "Open alerts: sync due or overdue, certificates near expiry, online sync failing, the upstream's;"
+            + " filter by severity (CRITICAL, WARNING) and code")
+    public PageOf<SyncOverview.Alert> alerts(@QueryParam("severity") String severity, @QueryParam("code") String code,
+                                             @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest request = PageRequest.of(page, size, null, "raised", List.of("raised"));
+        String wantedSeverity = severity == null || severity.isBlank() ? null : severity.trim().toUpperCase(Locale.ROOT);
+        if (wantedSeverity != null && !SEVERITIES.contains(wantedSeverity)) {
+            throw SatelliteException.invalid("severity", "must be one of " + String.join(", ", SEVERITIES));
+        }
+        String wantedCode = code == null || code.isBlank() ? null : code.trim().toUpperCase(Locale.ROOT);
+        List<SyncOverview.Alert> matching = overview.alerts().stream()
+                .filter(a -> wantedSeverity == null || wantedSeverity.equals(a.severity()))
+                .filter(a -> wantedCode == null || wantedCode.equals(a.code())).toList();
+        return new PageOf<>(request.slice(matching), request.page(), request.size(), matching.size());
     }
 
     @GET
@@ -126,17 +141,13 @@ public class SyncResource {
 
     @GET
     @Path("/sync/history")
-    @Operation(summary = "Synchronisation history, newest first")
-    public HistoryPage history(@QueryParam("page") @DefaultValue("0") int page,
-                               @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0) {
-            throw SatelliteException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw SatelliteException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        return new HistoryPage(overview.history(page, size).stream().map(HistoryItem::of).toList(), page, size,
-                overview.historyCount());
+    @Requires(Permission.READ)
+    @Operation(summary = "Synchronisation history, newest first (sort startedAt or -startedAt)")
+    public PageOf<HistoryItem> history(@QueryParam("page") String page, @QueryParam("size") String size,
+                                       @QueryParam("sort") String sort) {
+        PageRequest request = PageRequest.of(page, size, sort, "-startedAt", List.of("startedAt"));
+        return new PageOf<>(overview.history(request).stream().map(HistoryItem::of).toList(), request.page(),
+                request.size(), overview.historyCount());
     }
 
     @GET

@@ -2,7 +2,12 @@ package io.licensesatellite.tokens.api;
 
 import io.licensesatellite.accounts.VirtualAccounts;
 import io.licensesatellite.admin.api.AdminRequestFilters;
+import io.licensesatellite.platform.PageRequest;
 import io.licensesatellite.platform.api.Bodies;
+import io.licensesatellite.platform.api.PageOf;
+import io.licensesatellite.platform.api.Permission;
+import io.licensesatellite.platform.api.Requires;
+import jakarta.ws.rs.QueryParam;
 import io.licensesatellite.tokens.RegistrationTokens;
 import io.licensesatellite.tokens.TokenViews.CreatedToken;
 import io.licensesatellite.tokens.TokenViews.NewToken;
@@ -18,7 +23,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Tokens", description = "Registration tokens")
 public class TokensResource {
+    static final String DEFAULT_SORT = "-createdAt";
+
     private final RegistrationTokens tokens;
     private final VirtualAccounts accounts;
 
@@ -46,10 +52,24 @@ public class TokensResource {
 
     @GET
     @Path("/virtual-accounts/{id}/tokens")
-    @Operation(summary = "List a Virtual Account's tokens with uses left and status")
-    public List<TokenView> list(@PathParam("id") long vaId) {
+    @Requires(Permission.READ)
+    @Operation(summary = "List a Virtual Account's tokens with uses left and status; paged and sorted as GET /tokens")
+    public PageOf<TokenView> list(@PathParam("id") long vaId, @QueryParam("status") String status,
+                                  @QueryParam("page") String page, @QueryParam("size") String size,
+                                  @QueryParam("sort") String sort) {
         accounts.get(vaId);
-        return tokens.list(vaId);
+        return tokens.page(vaId, status, PageRequest.of(page, size, sort, DEFAULT_SORT, RegistrationTokens.SORTS));
+    }
+
+    @GET
+    @Path("/tokens")
+    @Requires(Permission.READ)
+    @Operation(summary = "Every registration token: filter by virtualAccountId and status (ACTIVE, EXPIRED, USED_UP,"
+            + " REVOKED); sort by createdAt, expiresAt, usesLeft ('-' for descending; newest first by default)")
+    public PageOf<TokenView> listAll(@QueryParam("virtualAccountId") Long vaId, @QueryParam("status") String status,
+                                     @QueryParam("page") String page, @QueryParam("size") String size,
+                                     @QueryParam("sort") String sort) {
+        return tokens.page(vaId, status, PageRequest.of(page, size, sort, DEFAULT_SORT, RegistrationTokens.SORTS));
     }
 
     @GET
