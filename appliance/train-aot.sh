@@ -31,11 +31,24 @@ for _ in $(seq 1 900); do
     kill -0 "$pid" 2>/dev/null || { echo "satellite exited during training start" >&2; tail -20 "$log" >&2; exit 1; }
     sleep 0.2
 done
-secret=$(cat "$work/data/initial-admin-password")
-api() { # METHOD PATH [JSON] -> body on stdout; fails on 4xx/5xx
-    curl -sk --fail-with-body -u "admin:$secret" -X "$1" "$admin$2" ${3:+-H 'Content-Type: application/json' -d "$3"}
-}
 json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+# First login as an operator does it: log in with the initial secret (cookie jar), change the password, create an
+# API client with every scope; the rest of the training uses its bearer token. The login and session paths are
+# trained on the way.
+secret=$(cat "$work/data/initial-admin-password")
+trainpw="aot-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')-training"
+session() { # METHOD PATH JSON [CSRF] -> body; fails on 4xx/5xx
+    curl -sk --fail-with-body -b "$work/jar" -c "$work/jar" -X "$1" "$admin$2" -H 'Content-Type: application/json' \
+        ${4:+-H "X-CSRF-Token: $4"} -d "$3"
+}
+csrf=$(session POST /api/v1/session "{\"username\":\"admin\",\"password\":\"$secret\"}" | json_field csrfToken)
+csrf=$(session POST /api/v1/session/password "{\"currentPassword\":\"$secret\",\"newPassword\":\"$trainpw\"}" "$csrf" | json_field csrfToken)
+bearer=$(session POST /api/v1/api-clients '{"name":"aot-training","scopes":["READ","ACCOUNTS_WRITE","TOKENS_WRITE","INSTANCES_WRITE","SYNC_RUN","SETTINGS_WRITE","USERS_WRITE","AUDIT_READ","SELF"]}' "$csrf" | json_field token)
+curl -sk -o /dev/null -b "$work/jar" "$admin/api/v1/session"
+auth="Authorization: Bearer $bearer"
+api() { # METHOD PATH [JSON] -> body on stdout; fails on 4xx/5xx
+    curl -sk --fail-with-body -H "$auth" -X "$1" "$admin$2" ${3:+-H 'Content-Type: application/json' -d "$3"}
+}
 
 api PUT /api/v1/smart-account '{"name":"AOT training"}' >/dev/null
 va=$(api POST /api/v1/virtual-accounts '{"name":"Training"}' | json_field id)
@@ -62,7 +75,8 @@ for _ in 1 2 3; do
     first=$(api GET /api/v1/product-instances | python3 -c 'import json,sys; d=json.load(sys.stdin); i=d.get("items",d) if isinstance(d,dict) else d; print(i[0]["id"] if i else "")')
     if [ -n "$first" ]; then api GET "/api/v1/product-instances/$first" >/dev/null; api GET "/api/v1/product-instances/$first/events" >/dev/null; fi
     curl -sk -o /dev/null "$admin/q/health" ; curl -sk -o /dev/null "$admin/q/metrics"; curl -sk -o /dev/null "$admin/q/openapi"
-    curl -sk -o /dev/null -u admin:wrong "$admin/api/v1/virtual-accounts" || true   # the refusal path
+    curl -sk -o /dev/null -H 'Authorization: Bearer lsc_wrong' "$admin/api/v1/virtual-accounts" || true   # the refusal path
+    api GET /api/v1/audit >/dev/null
 done
 
 # --- Sync: register with an upstream emulator (same jar, separate JVM), then write full and standard requests and
@@ -80,13 +94,13 @@ for n in names:
 open(path, "w").write("\n".join(lines) + "\n")
 PY
 sync_ok=true
-curl -skf -u "admin:$secret" -o "$work/reg.yml" "$admin/api/v1/sync/registration-file" || sync_ok=false
+curl -skf -H "$auth" -o "$work/reg.yml" "$admin/api/v1/sync/registration-file" || sync_ok=false
 if $sync_ok && upstream register --file "$work/reg.yml" --smart-account "Training SA" --virtual-account Training --out "$work/auth.yml" \
-   && curl -skf -u "admin:$secret" -H 'Content-Type: application/yaml' --data-binary @"$work/auth.yml" "$admin/api/v1/sync/authorization-file" >/dev/null; then
+   && curl -skf -H "$auth" -H 'Content-Type: application/yaml' --data-binary @"$work/auth.yml" "$admin/api/v1/sync/authorization-file" >/dev/null; then
     for type in full standard standard; do
-        curl -skf -u "admin:$secret" -X POST -o "$work/req.yml" "$admin/api/v1/sync/requests?type=$type" \
+        curl -skf -H "$auth" -X POST -o "$work/req.yml" "$admin/api/v1/sync/requests?type=$type" \
             && upstream answer --file "$work/req.yml" --out "$work/resp.yml" \
-            && curl -skf -u "admin:$secret" -H 'Content-Type: application/yaml' --data-binary @"$work/resp.yml" "$admin/api/v1/sync/responses" >/dev/null \
+            && curl -skf -H "$auth" -H 'Content-Type: application/yaml' --data-binary @"$work/resp.yml" "$admin/api/v1/sync/responses" >/dev/null \
             || { sync_ok=false; break; }
     done
 else

@@ -4,6 +4,7 @@ import io.licensesatellite.accounts.AccountViews.LicensePoolView;
 import io.licensesatellite.accounts.AccountViews.NewLicensePool;
 import io.licensesatellite.accounts.AccountViews.SmartAccountView;
 import io.licensesatellite.accounts.AccountViews.VirtualAccountView;
+import io.licensesatellite.platform.VisibleAccounts;
 import io.licensesatellite.platform.ErrorKind;
 import io.licensesatellite.platform.PageRequest;
 import io.licensesatellite.platform.SatelliteException;
@@ -27,9 +28,11 @@ public class VirtualAccounts {
     private final VirtualAccountRepository accounts;
     private final LicensePoolRepository pools;
     private final Clock clock;
+    private final VisibleAccounts visible;
 
     public VirtualAccounts(SmartAccountRepository smartAccounts, VirtualAccountRepository accounts,
-                           LicensePoolRepository pools, Clock clock) {
+                           LicensePoolRepository pools, Clock clock, VisibleAccounts visible) {
+        this.visible = visible;
         this.smartAccounts = smartAccounts;
         this.accounts = accounts;
         this.pools = pools;
@@ -86,7 +89,7 @@ public class VirtualAccounts {
 
     @Transactional
     public List<VirtualAccountView> list() {
-        return accounts.listAll().stream().map(VirtualAccountView::of).toList();
+        return accounts.listAll().stream().filter(va -> visible.canSee(va.id)).map(VirtualAccountView::of).toList();
     }
 
     public static final List<String> SORTS = List.of("name", "id");
@@ -160,7 +163,7 @@ public class VirtualAccounts {
 
     private VirtualAccount require(long id) {
         VirtualAccount va = accounts.findById(id);
-        if (va == null) {
+        if (va == null || !visible.canSee(id)) {
             throw SatelliteException.notFound("No Virtual Account with id " + id);
         }
         return va;

@@ -46,6 +46,12 @@ public final class AdminPasswordReset {
             if (update.executeUpdate() != 1) {
                 throw new Refused("no administrator named '" + username + "'", null);
             }
+            // Whoever held a session of this account (perhaps the reason for the reset) loses it.
+            try (PreparedStatement end = connection.prepareStatement(
+                    "delete from admin_session where user_id = (select id from admin_user where username = ?)")) {
+                end.setString(1, username);
+                end.executeUpdate();
+            }
         } catch (SQLException e) {
             String hint = e.getErrorCode() == 90020 || String.valueOf(e.getMessage()).contains("already in use")
                     ? "the database is in use: stop the satellite first" : "cannot open the satellite database";

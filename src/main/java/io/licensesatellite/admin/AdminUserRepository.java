@@ -12,6 +12,11 @@ public class AdminUserRepository implements PanacheRepository<AdminUser> {
     }
 
     @Transactional
+    public boolean exists(String username) {
+        return username != null && username.length() <= 100 && count("username", username) > 0;
+    }
+
+    @Transactional
     public Optional<String> passwordHash(String username) {
         return findByUsername(username).map(u -> u.passwordHash);
     }

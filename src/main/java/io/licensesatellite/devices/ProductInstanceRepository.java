@@ -39,7 +39,17 @@ public class ProductInstanceRepository implements PanacheRepository<ProductInsta
         return find("idCertNotAfter <= ?1 order by idCertNotAfter", now).page(Page.ofSize(limit)).list();
     }
 
-    public record Filter(InstanceState state, Long virtualAccountId, String pid, String serialNumber, String hostname) {
+    /** @param onlyAccounts the Virtual Accounts the caller may see, or null for all */
+    public record Filter(InstanceState state, Long virtualAccountId, String pid, String serialNumber, String hostname,
+                         java.util.Collection<Long> onlyAccounts) {
+        public Filter(InstanceState state, Long virtualAccountId, String pid, String serialNumber, String hostname) {
+            this(state, virtualAccountId, pid, serialNumber, hostname, null);
+        }
+
+        public Filter visibleOnly(java.util.Collection<Long> accounts) {
+            return new Filter(state, virtualAccountId, pid, serialNumber, hostname, accounts);
+        }
+
         /** Only Virtual Account and state: the total can come from the counts kept per account and state. */
         public boolean countedPerAccountAndState() {
             return pid == null && serialNumber == null && hostname == null;
@@ -126,6 +136,10 @@ public class ProductInstanceRepository implements PanacheRepository<ProductInsta
         if (f.virtualAccountId() != null) {
             where.add("va_id = :va");
             params.put("va", f.virtualAccountId());
+        }
+        if (f.onlyAccounts() != null) {
+            where.add("va_id in (:visible)");
+            params.put("visible", f.onlyAccounts());
         }
         if (f.pid() != null) {
             where.add("udi_pid = :pid");

@@ -10,6 +10,7 @@ import io.licensesatellite.platform.CountedPage;
 import io.licensesatellite.platform.PageRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.licensesatellite.platform.SatelliteException;
+import io.licensesatellite.platform.VisibleAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -29,10 +30,13 @@ public class ProductInstances {
     private final Deregistration deregistration;
     private final CachedFigures figures;
     private final CachedFigure<Map<Long, Map<InstanceState, Long>>> counts;
+    private final VisibleAccounts visible;
 
     public ProductInstances(ProductInstanceRepository instances, DeviceEventRepository events,
-                            LicenseAllocation allocation, Deregistration deregistration, CachedFigures figures) {
+                            LicenseAllocation allocation, Deregistration deregistration, CachedFigures figures,
+                            VisibleAccounts visible) {
         this.figures = figures;
+        this.visible = visible;
         this.counts = figures.of(() -> QuarkusTransaction.requiringNew().call(instances::countsPerAccountAndState));
         this.instances = instances;
         this.events = events;
@@ -53,7 +57,12 @@ public class ProductInstances {
      * reverse order from the end, so the last page costs what the first does instead of skipping every row before it.
      */
     @Transactional
-    public CountedPage<InstanceSummary> search(ProductInstanceRepository.Filter filter, PageRequest request) {
+    public CountedPage<InstanceSummary> search(ProductInstanceRepository.Filter requested, PageRequest request) {
+        java.util.Set<Long> only = visible.limitedTo().orElse(null);
+        if (only != null && only.isEmpty()) {
+            return CountedPage.exact(List.of(), request, 0);
+        }
+        ProductInstanceRepository.Filter filter = only == null ? requested : requested.visibleOnly(only);
         if (filter.hostname() != null) {
             int limit = figures.maxCountedMatches();
             long counted = instances.countUpTo(filter, limit + 1);
@@ -77,7 +86,8 @@ public class ProductInstances {
         Map<Long, Map<InstanceState, Long>> all = counts.get();
         long total = 0;
         for (Map.Entry<Long, Map<InstanceState, Long>> va : all.entrySet()) {
-            if (filter.virtualAccountId() != null && !filter.virtualAccountId().equals(va.getKey())) {
+            if (filter.virtualAccountId() != null && !filter.virtualAccountId().equals(va.getKey())
+                    || filter.onlyAccounts() != null && !filter.onlyAccounts().contains(va.getKey())) {
                 continue;
             }
             for (Map.Entry<InstanceState, Long> state : va.getValue().entrySet()) {
@@ -136,7 +146,8 @@ public class ProductInstances {
     }
 
     private ProductInstance require(String id) {
-        return instances.findByPiid(id).orElseThrow(() -> SatelliteException.notFound("No product instance with id " + id));
+        return instances.findByPiid(id).filter(i -> visible.canSee(i.virtualAccountId))
+                .orElseThrow(() -> SatelliteException.notFound("No product instance with id " + id));
     }
 
 }

@@ -26,6 +26,14 @@ public enum ErrorKind {
     SYNC_IN_PROGRESS(409, "sync-in-progress", "A synchronisation is already running."),
     UPSTREAM_UNAVAILABLE(502, "upstream-unavailable", "The upstream could not be reached."),
     UPSTREAM_REFUSED(502, "upstream-refused", "The upstream refused the request."),
+    // --- access
+    LOGIN_FAILED(401, "login-failed", "The username or password is not correct."),
+    LOGIN_THROTTLED(429, "login-throttled", "Too many failed logins; wait before trying again."),
+    LOGIN_LOCKED(429, "login-locked", "Too many failed logins; logins are locked for a while."),
+    PASSWORD_TOO_WEAK(400, "password-too-weak", "The new password is too weak."),
+    PASSWORD_CHANGE_REQUIRED(403, "password-change-required", "Change your password before doing anything else."),
+    CSRF_TOKEN_INVALID(403, "csrf-token-invalid", "The request did not come from this satellite's console."),
+    LAST_ADMINISTRATOR(409, "last-administrator", "The last enabled system administrator must stay."),
     INTERNAL(500, "internal", "An internal error occurred.");
 
     private final int status;

@@ -19,6 +19,9 @@ public class SatelliteException extends RuntimeException {
 
     public ErrorKind kind() { return kind; }
 
+    /** Seconds the client should wait before trying again (a {@code Retry-After} header), or null. */
+    public Long retryAfterSeconds() { return null; }
+
     public List<FieldError> fieldErrors() { return fieldErrors; }
 
     public static SatelliteException notFound(String what) { return new SatelliteException(ErrorKind.NOT_FOUND, what); }

@@ -1,5 +1,6 @@
 package io.licensesatellite.sync;
 
+import io.licensesatellite.platform.AuditDetails;
 import io.licensesatellite.platform.SatelliteException;
 import io.licensesatellite.platform.SealedSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,10 @@ public class SyncSettings {
     private final SealedSecrets secrets;
     private final Clock clock;
 
-    public SyncSettings(SyncRepository repository, SealedSecrets secrets, Clock clock) {
+    private final AuditDetails audit;
+
+    public SyncSettings(SyncRepository repository, SealedSecrets secrets, Clock clock, AuditDetails audit) {
+        this.audit = audit;
         this.repository = repository;
         this.secrets = secrets;
         this.clock = clock;
@@ -62,6 +66,7 @@ public class SyncSettings {
             throw SatelliteException.invalid("proxyHost", "proxy credentials need a proxy host");
         }
         SyncState state = repository.lockedState();
+        SettingsView before = view(state);
         if (!schedule.toString().equals(state.schedule)) {
             // A new schedule starts counting from now, not from a run that never happened under it.
             state.lastScheduledAt = clock.instant();
@@ -76,7 +81,9 @@ public class SyncSettings {
         } else if (update.proxyPassword() != null) {
             state.proxyPasswordSealed = secrets.seal(update.proxyPassword());
         }
-        return view(state);
+        SettingsView after = view(state);
+        audit.describe("sync-settings.update", "sync-settings", before, after);
+        return after;
     }
 
     /** The upstream URL online sync uses: the operator's, else the authorization file's. */

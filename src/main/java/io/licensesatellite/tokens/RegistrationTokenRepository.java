@@ -28,7 +28,12 @@ public class RegistrationTokenRepository implements PanacheRepository<Registrati
     }
 
     /** Which tokens a list shows; either part may be null. {@code status} as {@link TokenRedemptionPolicy} names it. */
-    public record TokenFilter(Long virtualAccountId, String status) {}
+    /** @param onlyAccounts the Virtual Accounts the caller may see, or null for all */
+    public record TokenFilter(Long virtualAccountId, String status, java.util.Collection<Long> onlyAccounts) {
+        public TokenFilter(Long virtualAccountId, String status) {
+            this(virtualAccountId, status, null);
+        }
+    }
 
     public static final java.util.Map<String, String> SORT_FIELDS = java.util.Map.of(
             "createdAt", "createdAt", "expiresAt", "expiresAt", "usesLeft", "(maxUses - uses)");
@@ -49,6 +54,9 @@ public class RegistrationTokenRepository implements PanacheRepository<Registrati
         if (f.virtualAccountId() != null) {
             where.add("virtualAccountId = :va");
         }
+        if (f.onlyAccounts() != null) {
+            where.add("virtualAccountId in :visible");
+        }
         if (f.status() != null) {
             where.add(switch (f.status()) {
                 case "REVOKED" -> "revokedAt is not null";
@@ -65,6 +73,9 @@ public class RegistrationTokenRepository implements PanacheRepository<Registrati
         io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
         if (f.virtualAccountId() != null) {
             params.and("va", f.virtualAccountId());
+        }
+        if (f.onlyAccounts() != null) {
+            params.and("visible", f.onlyAccounts());
         }
         if (f.status() != null && !f.status().equals("REVOKED")) {
             params.and("now", now);

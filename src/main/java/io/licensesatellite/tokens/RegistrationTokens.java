@@ -1,6 +1,7 @@
 package io.licensesatellite.tokens;
 
 import io.licensesatellite.platform.PageRequest;
+import io.licensesatellite.platform.VisibleAccounts;
 import io.licensesatellite.platform.SatelliteException;
 import io.licensesatellite.platform.api.PageOf;
 import io.licensesatellite.tokens.TokenViews.CreatedToken;
@@ -38,7 +39,10 @@ public class RegistrationTokens {
     private final RegistrationTokenRepository tokens;
     private final Clock clock;
 
-    public RegistrationTokens(RegistrationTokenRepository tokens, Clock clock) {
+    private final VisibleAccounts visible;
+
+    public RegistrationTokens(RegistrationTokenRepository tokens, Clock clock, VisibleAccounts visible) {
+        this.visible = visible;
         this.tokens = tokens;
         this.clock = clock;
     }
@@ -93,7 +97,11 @@ public class RegistrationTokens {
             }
         }
         Instant now = clock.instant();
-        RegistrationTokenRepository.TokenFilter filter = new RegistrationTokenRepository.TokenFilter(vaId, checkedStatus);
+        java.util.Set<Long> only = visible.limitedTo().orElse(null);
+        if (only != null && only.isEmpty()) {
+            return new PageOf<>(List.of(), request.page(), request.size(), 0);
+        }
+        RegistrationTokenRepository.TokenFilter filter = new RegistrationTokenRepository.TokenFilter(vaId, checkedStatus, only);
         List<TokenView> items = tokens.page(filter, now, request.sortField(), request.descending(), request.offset(),
                 request.size()).stream().map(t -> view(t, now)).toList();
         return new PageOf<>(items, request.page(), request.size(), tokens.count(filter, now));
@@ -101,7 +109,11 @@ public class RegistrationTokens {
 
     @Transactional
     public TokenView get(long id) {
-        return view(require(id), clock.instant());
+        RegistrationToken token = require(id);
+        if (!visible.canSee(token.virtualAccountId)) {
+            throw SatelliteException.notFound("No registration token with id " + id);
+        }
+        return view(token, clock.instant());
     }
 
     /** Revoking twice is harmless: the first revocation time is kept. */

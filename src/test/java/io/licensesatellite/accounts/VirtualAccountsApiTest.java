@@ -74,9 +74,9 @@ class VirtualAccountsApiTest extends SatelliteJourney {
         // The audit trail is the operator's record: read it straight from the service.
         org.assertj.core.api.Assertions.assertThat(io.quarkus.arc.Arc.container().instance(io.licensesatellite.admin.AuditLog.class).get()
                 .recent(0, 20)).anySatisfy(e -> {
-                    org.assertj.core.api.Assertions.assertThat(e.actor).isEqualTo("admin");
+                    org.assertj.core.api.Assertions.assertThat(e.actor).isEqualTo(io.licensesatellite.testing.AdminApi.TEST_CLIENT_ACTOR);
                     org.assertj.core.api.Assertions.assertThat(e.action).isEqualTo("POST /api/v1/virtual-accounts");
-                    org.assertj.core.api.Assertions.assertThat(e.outcome).isEqualTo(201);
+                    org.assertj.core.api.Assertions.assertThat(e.status).isEqualTo(201);
                 });
     }
 }

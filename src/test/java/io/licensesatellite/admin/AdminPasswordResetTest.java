@@ -28,6 +28,17 @@ class AdminPasswordResetTest {
                     + " must_change_password boolean not null, created_at timestamp with time zone not null)");
             s.execute("insert into admin_user (username, password_hash, must_change_password, created_at) values ('"
                     + username + "', '" + PasswordHasher.hash(password) + "', false, current_timestamp)");
+            s.execute("create table admin_session (id_hash varchar(64) primary key, user_id bigint not null)");
+            s.execute("insert into admin_session values ('a-copied-cookie', (select id from admin_user where username = '"
+                    + username + "'))");
+        }
+    }
+
+    private long sessions() throws Exception {
+        try (Connection c = DriverManager.getConnection(url(), AdminPasswordReset.DB_USER, "");
+                ResultSet r = c.createStatement().executeQuery("select count(*) from admin_session")) {
+            r.next();
+            return r.getLong(1);
         }
     }
 
@@ -52,6 +63,7 @@ class AdminPasswordResetTest {
         assertThat(PasswordHasher.verify("old secret", row[0])).isFalse();
         assertThat(row[0]).doesNotContain(secret);
         assertThat(row[1]).isEqualTo("true");
+        assertThat(sessions()).as("sessions of the reset account").isZero();
     }
 
     @Test

@@ -139,7 +139,7 @@ class FileSyncJourneyTest extends SatelliteJourney {
                 .body("items[0].result", equalTo("SUCCEEDED"))
                 .body("items[0].requestSequence", equalTo((int) answered.sequence()))
                 .body("items[1].operation", equalTo("REQUEST_EXPORTED"))
-                .body("items[0].actor", equalTo("admin"))
+                .body("items[0].actor", equalTo(io.licensesatellite.testing.AdminApi.TEST_CLIENT_ACTOR))
                 .extract().jsonPath();
         assertThat(history.getLong("total")).isGreaterThanOrEqualTo(2);
     }

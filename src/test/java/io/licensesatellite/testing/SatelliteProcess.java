@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -21,6 +20,7 @@ import java.util.List;
  * and free ports, so tests can kill it the hard way and start it again on the same data directory.
  */
 public final class SatelliteProcess implements AutoCloseable {
+    private static final java.util.Map<String, String> BEARERS = new java.util.concurrent.ConcurrentHashMap<>();
     private final Path dataDir;
     private final int adminPort;
     private final int devicePort;
@@ -91,11 +91,10 @@ public final class SatelliteProcess implements AutoCloseable {
         return Files.readString(dataDir.resolve("initial-admin-password"), StandardCharsets.UTF_8).strip();
     }
 
-    /** An admin API call; returns status and body. */
+    /** An admin API call with the bearer token of an all-scopes API client; returns status and body. */
     public HttpResponse<String> admin(String method, String path, String json) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(adminUri().resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("admin:" + adminSecret()).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + bearer())
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -104,11 +103,65 @@ public final class SatelliteProcess implements AutoCloseable {
     /** An admin API call carrying or returning a file (sync files): raw bytes both ways. */
     public HttpResponse<byte[]> adminFile(String method, String path, byte[] body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(adminUri().resolve(path)).timeout(Duration.ofMinutes(2))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("admin:" + adminSecret()).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + bearer())
                 .header("Content-Type", "application/yaml")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         return client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /**
+     * The operator's first steps, once per data directory (it survives restarts): log in with the initial secret,
+     * change the password, create an API client with every scope. Its token is kept for later calls.
+     */
+    public synchronized String bearer() throws IOException, InterruptedException {
+        String cached = BEARERS.get(dataDir.toAbsolutePath().toString());
+        if (cached != null) {
+            return cached;
+        }
+        String secret = adminSecret();
+        HttpResponse<String> login = session("POST", "/api/v1/session", null, null,
+                "{\"username\":\"admin\",\"password\":\"" + secret + "\"}");
+        String password = "Tq-" + java.util.UUID.randomUUID() + "-Zx";
+        HttpResponse<String> changed = session("POST", "/api/v1/session/password", cookie(login), csrf(login),
+                "{\"currentPassword\":\"" + secret + "\",\"newPassword\":\"" + password + "\"}");
+        HttpResponse<String> created = session("POST", "/api/v1/api-clients", cookie(changed), csrf(changed),
+                "{\"name\":\"process-test\",\"scopes\":[\"READ\",\"ACCOUNTS_WRITE\",\"TOKENS_WRITE\","
+                        + "\"INSTANCES_WRITE\",\"SYNC_RUN\",\"SETTINGS_WRITE\",\"USERS_WRITE\",\"AUDIT_READ\",\"SELF\"]}");
+        String token = field(created, "token");
+        BEARERS.put(dataDir.toAbsolutePath().toString(), token);
+        return token;
+    }
+
+    private HttpResponse<String> session(String method, String path, String cookie, String csrf, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(adminUri().resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (cookie != null) {
+            request.header("Cookie", "ls_session=" + cookie).header("X-CSRF-Token", csrf);
+        }
+        HttpResponse<String> response = client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    private static String cookie(HttpResponse<String> response) {
+        String header = response.headers().firstValue("Set-Cookie").orElseThrow();
+        return header.substring("ls_session=".length(), header.indexOf(';'));
+    }
+
+    private static String csrf(HttpResponse<String> response) {
+        return field(response, "csrfToken");
+    }
+
+    private static String field(HttpResponse<String> response, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(response.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + response.body());
+        }
+        return m.group(1);
     }
 
     public String logText() throws IOException {

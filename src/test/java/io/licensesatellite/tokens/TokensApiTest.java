@@ -30,7 +30,7 @@ class TokensApiTest extends SatelliteJourney {
                 .extract().jsonPath().getString("token");
         String listing = api.asAdmin().get("/api/v1/virtual-accounts/" + va + "/tokens").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].hint", equalTo(token.substring(0, 8)))
-                .body("items[0].createdBy", equalTo("admin")).extract().asString();
+                .body("items[0].createdBy", equalTo(io.licensesatellite.testing.AdminApi.TEST_CLIENT_ACTOR)).extract().asString();
         org.assertj.core.api.Assertions.assertThat(listing).doesNotContain(token);
     }
 

@@ -15,6 +15,8 @@ import io.licensesatellite.platform.api.Permission;
 import io.licensesatellite.platform.api.Requires;
 import jakarta.ws.rs.QueryParam;
 import io.licensesatellite.platform.api.Bodies;
+import io.licensesatellite.platform.api.Permission;
+import io.licensesatellite.platform.api.Requires;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -46,6 +48,7 @@ public class VirtualAccountsResource {
 
     public record NameRequest(String name, String description) {}
 
+    @Requires(Permission.READ)
     @GET
     @Path("/smart-account")
     @Operation(summary = "The Smart Account this satellite serves")
@@ -53,6 +56,7 @@ public class VirtualAccountsResource {
         return accounts.smartAccount().orElseThrow(() -> SatelliteException.notFound("No Smart Account has been named yet"));
     }
 
+    @Requires(Permission.ACCOUNTS_WRITE)
     @PUT
     @Path("/smart-account")
     @Operation(summary = "Name the Smart Account (until the upstream binds it)")
@@ -60,6 +64,7 @@ public class VirtualAccountsResource {
         return accounts.nameSmartAccount(Bodies.required(body).name());
     }
 
+    @Requires(Permission.ACCOUNTS_WRITE)
     @POST
     @Path("/virtual-accounts")
     @Operation(summary = "Create a Virtual Account")
@@ -69,21 +74,23 @@ public class VirtualAccountsResource {
         return Response.created(uri.getBaseUriBuilder().path("api/v1/virtual-accounts/{id}").build(created.id())).entity(created).build();
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/virtual-accounts")
-    @Requires(Permission.READ)
     @Operation(summary = "List Virtual Accounts: filter by name (substring, any case), sort by name or id ('-' for descending)")
     public PageOf<VirtualAccountView> list(@QueryParam("name") String name, @QueryParam("page") String page,
                                            @QueryParam("size") String size, @QueryParam("sort") String sort) {
         return accounts.page(name, PageRequest.of(page, size, sort, "name", VirtualAccounts.SORTS));
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/virtual-accounts/{id}")
     public VirtualAccountView get(@PathParam("id") long id) {
         return accounts.get(id);
     }
 
+    @Requires(Permission.ACCOUNTS_WRITE)
     @POST
     @Path("/virtual-accounts/{id}/licenses")
     @Operation(summary = "Add a locally entered licence pool to a Virtual Account")
@@ -91,15 +98,16 @@ public class VirtualAccountsResource {
         return Response.status(Response.Status.CREATED).entity(accounts.addLicense(id, Bodies.required(body))).build();
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/virtual-accounts/{id}/licenses")
     public List<LicensePoolView> licenses(@PathParam("id") long id) {
         return accounts.licenses(id);
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/virtual-accounts/{id}/license-history")
-    @Requires(Permission.READ)
     @Operation(summary = "Licence use per UTC day: purchased, in use, borrowed per tag; from and to (dates, both"
             + " included) default to the last 90 days and may span at most two years")
     public List<LicenseHistory.DayFigures> licenseHistory(@PathParam("id") long id, @QueryParam("tag") String tag,

@@ -20,7 +20,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response satellite(SatelliteException e, UriInfo uri) {
-        return Problem.response(e.kind(), e.getMessage(), uri.getPath(), e.fieldErrors());
+        Response response = Problem.response(e.kind(), e.getMessage(), uri.getPath(), e.fieldErrors());
+        return e.retryAfterSeconds() == null ? response
+                : Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

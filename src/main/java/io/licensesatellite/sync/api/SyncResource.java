@@ -15,6 +15,8 @@ import io.licensesatellite.sync.SyncRequestExport.ExportedRequest;
 import io.licensesatellite.sync.SyncResponseImport.Imported;
 import io.licensesatellite.sync.SyncSettings;
 import io.licensesatellite.sync.file.SyncType;
+import io.licensesatellite.platform.api.Permission;
+import io.licensesatellite.platform.api.Requires;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -66,6 +68,7 @@ public class SyncResource {
         }
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/sync")
     @Operation(summary = "Synchronisation overview: registration, last sync up and down, due date, settings, alerts")
@@ -73,9 +76,9 @@ public class SyncResource {
         return overview.status();
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/alerts")
-    @Requires(Permission.READ)
     @Operation(summary = "Open alerts: sync due or overdue, certificates near expiry, online sync failing, the upstream's;"
             + " filter by severity (CRITICAL, WARNING) and code")
     public PageOf<SyncOverview.Alert> alerts(@QueryParam("severity") String severity, @QueryParam("code") String code,
@@ -92,6 +95,7 @@ public class SyncResource {
         return new PageOf<>(request.slice(matching), request.page(), request.size(), matching.size());
     }
 
+    @Requires(Permission.SETTINGS_WRITE)
     @GET
     @Path("/sync/registration-file")
     @Produces(YAML)
@@ -101,6 +105,7 @@ public class SyncResource {
         return attachment(file.fileName(), file.content()).build();
     }
 
+    @Requires(Permission.SETTINGS_WRITE)
     @POST
     @Path("/sync/authorization-file")
     @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
@@ -109,6 +114,7 @@ public class SyncResource {
         return registration.bind(required(body), actor(request));
     }
 
+    @Requires(Permission.SYNC_RUN)
     @POST
     @Path("/sync/requests")
     @Produces(YAML)
@@ -123,6 +129,7 @@ public class SyncResource {
                 .build();
     }
 
+    @Requires(Permission.SYNC_RUN)
     @POST
     @Path("/sync/responses")
     @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
@@ -131,6 +138,7 @@ public class SyncResource {
         return manual.importResponse(required(body), actor(request));
     }
 
+    @Requires(Permission.SYNC_RUN)
     @POST
     @Path("/sync/online")
     @Operation(summary = "Synchronise with the upstream over the network now")
@@ -139,9 +147,9 @@ public class SyncResource {
         return online.run(type(type), actor(request));
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/sync/history")
-    @Requires(Permission.READ)
     @Operation(summary = "Synchronisation history, newest first (sort startedAt or -startedAt)")
     public PageOf<HistoryItem> history(@QueryParam("page") String page, @QueryParam("size") String size,
                                        @QueryParam("sort") String sort) {
@@ -150,12 +158,14 @@ public class SyncResource {
                 request.size(), overview.historyCount());
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/sync/settings")
     public SyncSettings.SettingsView settings() {
         return settings.view();
     }
 
+    @Requires(Permission.SETTINGS_WRITE)
     @PUT
     @Path("/sync/settings")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -12,6 +12,8 @@ import io.licensesatellite.tokens.RegistrationTokens;
 import io.licensesatellite.tokens.TokenViews.CreatedToken;
 import io.licensesatellite.tokens.TokenViews.NewToken;
 import io.licensesatellite.tokens.TokenViews.TokenView;
+import io.licensesatellite.platform.api.Permission;
+import io.licensesatellite.platform.api.Requires;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -41,6 +43,7 @@ public class TokensResource {
         this.accounts = accounts;
     }
 
+    @Requires(Permission.TOKENS_WRITE)
     @POST
     @Path("/virtual-accounts/{id}/tokens")
     @Operation(summary = "Create a registration token; the token string is returned this once only")
@@ -50,9 +53,9 @@ public class TokensResource {
         return Response.status(Response.Status.CREATED).header("Cache-Control", "no-store").entity(created).build();
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/virtual-accounts/{id}/tokens")
-    @Requires(Permission.READ)
     @Operation(summary = "List a Virtual Account's tokens with uses left and status; paged and sorted as GET /tokens")
     public PageOf<TokenView> list(@PathParam("id") long vaId, @QueryParam("status") String status,
                                   @QueryParam("page") String page, @QueryParam("size") String size,
@@ -72,12 +75,14 @@ public class TokensResource {
         return tokens.page(vaId, status, PageRequest.of(page, size, sort, DEFAULT_SORT, RegistrationTokens.SORTS));
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/tokens/{id}")
     public TokenView get(@PathParam("id") long id) {
         return tokens.get(id);
     }
 
+    @Requires(Permission.TOKENS_WRITE)
     @DELETE
     @Path("/tokens/{id}")
     @Operation(summary = "Revoke a token: it registers no further device; devices it registered stay")
