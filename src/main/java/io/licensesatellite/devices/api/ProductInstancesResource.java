@@ -35,8 +35,8 @@ public class ProductInstancesResource {
         this.instances = instances;
     }
 
-    @GET
     @Requires(Permission.READ)
+    @GET
     @Operation(summary = "Search product instances by state, Virtual Account, PID, serial number, hostname (substring);"
             + " sort by hostname, pid, serialNumber, state, lastContactAt, registeredAt (prefix '-' for descending)")
     public Response search(@QueryParam("state") String state, @QueryParam("virtualAccountId") Long vaId,
@@ -56,9 +56,9 @@ public class ProductInstancesResource {
         return instances.detail(id);
     }
 
+    @Requires(Permission.READ)
     @GET
     @Path("/{id}/events")
-    @Requires(Permission.READ)
     @Operation(summary = "A device's event history across re-registrations, newest first")
     public Response events(@PathParam("id") String id, @QueryParam("type") String type,
                            @QueryParam("page") String page, @QueryParam("size") String size,
