@@ -5,7 +5,6 @@ import io.licensesatellite.accounts.VirtualAccounts;
 import io.licensesatellite.platform.Alert;
 import io.licensesatellite.platform.AlertSource;
 import io.licensesatellite.platform.SatelliteException;
-import io.licensesatellite.platform.api.PageOf;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -48,7 +47,7 @@ public class UsageDeadlines implements AlertSource {
 
     /** Devices sorted by their nearest date (those owing nothing last), one page. */
     @Transactional
-    public PageOf<DeviceDeadline> page(Long virtualAccountId, int page, int size) {
+    public UsageViews.Page<DeviceDeadline> page(Long virtualAccountId, int page, int size) {
         if (page < 0) {
             throw SatelliteException.invalid("page", "must be 0 or more");
         }
@@ -58,7 +57,7 @@ public class UsageDeadlines implements AlertSource {
         List<DeviceDeadline> all = all().stream()
                 .filter(d -> virtualAccountId == null || d.virtualAccountId() == virtualAccountId).toList();
         int from = (int) Math.min((long) page * size, all.size());
-        return new PageOf<>(all.subList(from, Math.min(from + size, all.size())), page, size, all.size());
+        return new UsageViews.Page<>(all.subList(from, Math.min(from + size, all.size())), page, size, all.size());
     }
 
     @Override

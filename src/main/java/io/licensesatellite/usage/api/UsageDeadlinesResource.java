@@ -30,6 +30,7 @@ public class UsageDeadlinesResource {
     public PageOf<DeviceDeadline> list(@QueryParam("virtualAccountId") Long virtualAccountId,
                                        @QueryParam("page") @DefaultValue("0") int page,
                                        @QueryParam("size") @DefaultValue("50") int size) {
-        return deadlines.page(virtualAccountId, page, size);
+        var found = deadlines.page(virtualAccountId, page, size);
+        return new PageOf<>(found.items(), found.page(), found.size(), found.total());
     }
 }

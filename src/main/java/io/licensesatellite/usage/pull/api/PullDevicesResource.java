@@ -10,7 +10,6 @@ import io.licensesatellite.usage.pull.PullDeviceView;
 import io.licensesatellite.usage.pull.PullDevices;
 import io.licensesatellite.usage.pull.PullDevices.DeviceSpec;
 import io.licensesatellite.usage.pull.PullOutcome;
-import io.licensesatellite.usage.pull.PullSummary;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -25,25 +24,23 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/usage")
+@Path("/api/v1/usage/pull-devices")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+// Its own root path: the usage store's resource holds /api/v1/usage, and one class per root keeps matching plain.
 @Tag(name = "Usage pull", description = "Devices the satellite pulls usage reports from (Smart Licensing Using Policy, pull mode)")
 public class PullDevicesResource {
     private static final int MAX_PAGE_SIZE = 500;
 
     private final PullDevices devices;
     private final DevicePull pull;
-    private final Clock clock;
 
-    public PullDevicesResource(PullDevices devices, DevicePull pull, Clock clock) {
+    public PullDevicesResource(PullDevices devices, DevicePull pull) {
         this.devices = devices;
         this.pull = pull;
-        this.clock = clock;
     }
 
     /** A range of devices sharing credentials and settings; the range gives the addresses. */
@@ -73,7 +70,6 @@ public class PullDevicesResource {
     }
 
     @GET
-    @Path("/pull-devices")
     @Requires(Permission.READ)
     @Operation(summary = "Devices pulled for usage, with how their last pull went; never their passwords")
     public PageOf<PullDeviceView> list(@QueryParam("virtualAccountId") Long virtualAccountId,
@@ -92,7 +88,6 @@ public class PullDevicesResource {
     }
 
     @POST
-    @Path("/pull-devices")
     @Requires(Permission.INSTANCES_WRITE)
     @Operation(summary = "Add a device to pull: address, port (443), https, a privilege-15 user, TLS trust (pinned, ca or insecure)")
     public Response add(DeviceSpec body, @Context UriInfo uri) {
@@ -102,7 +97,7 @@ public class PullDevicesResource {
     }
 
     @POST
-    @Path("/pull-devices/range")
+    @Path("/range")
     @Requires(Permission.INSTANCES_WRITE)
     @Operation(summary = "Add every address of an IPv4 range (a-b or CIDR, at most 4096) with the same settings")
     public Response addRange(RangeRequest body) {
@@ -111,14 +106,14 @@ public class PullDevicesResource {
     }
 
     @GET
-    @Path("/pull-devices/{id}")
+    @Path("/{id}")
     @Requires(Permission.READ)
     public PullDeviceView get(@PathParam("id") long id) {
         return devices.get(id);
     }
 
     @PUT
-    @Path("/pull-devices/{id}")
+    @Path("/{id}")
     @Requires(Permission.INSTANCES_WRITE)
     @Operation(summary = "Change a pulled device; fields left out keep their value")
     public PullDeviceView update(@PathParam("id") long id, UpdateRequest body) {
@@ -127,7 +122,7 @@ public class PullDevicesResource {
     }
 
     @DELETE
-    @Path("/pull-devices/{id}")
+    @Path("/{id}")
     @Requires(Permission.INSTANCES_WRITE)
     @Operation(summary = "Stop pulling a device (its reports already kept stay)")
     public Response delete(@PathParam("id") long id) {
@@ -136,18 +131,10 @@ public class PullDevicesResource {
     }
 
     @POST
-    @Path("/pull-devices/{id}/pull")
+    @Path("/{id}/pull")
     @Requires(Permission.INSTANCES_WRITE)
     @Operation(summary = "Pull this device now and say how it went")
     public PullOutcome pullNow(@PathParam("id") long id) {
         return pull.pullNow(id);
-    }
-
-    @POST
-    @Path("/pull")
-    @Requires(Permission.INSTANCES_WRITE)
-    @Operation(summary = "Pull every enabled device whose interval has passed, now")
-    public PullSummary pullDue() {
-        return pull.pullDue(clock.instant());
     }
 }
