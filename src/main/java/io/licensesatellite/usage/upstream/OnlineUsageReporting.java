@@ -348,7 +348,7 @@ public class OnlineUsageReporting {
         poll.virtualAccount = virtualAccount;
         poll.itemCount = ids.size();
         poll.createdAt = clock.instant();
-        poll.nextPollAt = clock.instant().plus(pollWait(pollIntervalSeconds));
+        poll.nextPollAt = nextPoll(pollIntervalSeconds);
         poll.polls = 0;
         repository.persist(poll);
     }
@@ -366,7 +366,7 @@ public class OnlineUsageReporting {
     void pollAgain(long pollRowId, long pollIntervalSeconds) {
         UpstreamPoll poll = repository.findById(pollRowId);
         poll.polls++;
-        poll.nextPollAt = clock.instant().plus(pollWait(pollIntervalSeconds));
+        poll.nextPollAt = nextPoll(pollIntervalSeconds);
     }
 
     @Transactional
@@ -395,6 +395,14 @@ public class OnlineUsageReporting {
             state.consecutiveFailures++;
             state.nextRetryAt = retryable ? backoff.nextAttempt(now, state.consecutiveFailures).orElse(null) : null;
         }
+    }
+
+    /**
+     * Whole seconds: the database keeps microseconds and rounds, so an instant with nanoseconds could be stored a
+     * little later than it is and miss the run it is due in.
+     */
+    private Instant nextPoll(long pollIntervalSeconds) {
+        return clock.instant().plus(pollWait(pollIntervalSeconds)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private Duration pollWait(long seconds) {

@@ -198,6 +198,38 @@ class UsageUpstreamJourneyTest extends SatelliteJourney {
                 .satisfies(c -> assertThat(c.entitlement()).isEqualTo(UpstreamLab.C9300_ESSENTIALS));
     }
 
+    @Test
+    void anAcknowledgementForADeviceThatNeverReportedHereIsRefusedAndChangesNothing() {
+        Device stranger = aDevice();
+        long end = TestClock.CLOCK.instant().getEpochSecond() - 3600;
+        RumReport report = stranger.writer.write(end, UpstreamLab.C9300_ESSENTIALS, List.of(new RumReport.Measurement(end - 60, end, 1)), end);
+        byte[] bundle = UsageBundles.write(new UsageBundles.UsageBundle(UpstreamLab.SMART_ACCOUNT, TestClock.CLOCK.instant(),
+                List.of(new UsageBundles.VirtualAccountUsage(UpstreamLab.CAMPUS, List.of(new UsageBundles.DeviceUsage(
+                        new io.licensesatellite.sync.file.slp.Sudi(stranger.id.pid(), stranger.id.serialNumber()), null, null,
+                        List.of(new UsageBundles.RumReport(end, report.payload(), "{\"signing_type\":\"builtin\"}")), List.of()))))),
+                "elsewhere");
+        byte[] answer = lab.emulator().slp().answerBundle(bundle, null).bundle();
+        String before = DatabaseFingerprint.of(dataSource);
+
+        api.asAdmin().contentType("application/gzip").body(answer).post("/api/v1/usage/offline-acks").then()
+                .statusCode(422).body("type", endsWith("/usage-ack-unknown-report"))
+                .body("detail", org.hamcrest.Matchers.containsString(stranger.udi()));
+
+        assertThat(DatabaseFingerprint.of(dataSource)).isEqualTo(before);
+    }
+
+    @Test
+    void theClientSecretIsNeverShownAndAPlainHttpUrlIsRefused() {
+        api.asAdmin().get("/api/v1/usage/upstream-settings").then().statusCode(200)
+                .body("clientSecretSet", equalTo(true)).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("clientSecret")));
+
+        api.asAdmin().contentType("application/json").body(Map.of("tokenUrl", "http://127.0.0.1/as/token.oauth2"))
+                .put("/api/v1/usage/upstream-settings").then().statusCode(400)
+                .body("type", endsWith("/validation")).body("detail", org.hamcrest.Matchers.notNullValue());
+        api.asAdmin().get("/api/v1/usage/upstream-settings").then().body("tokenUrl", endsWith("/as/token.oauth2"))
+                .body("tokenUrl", org.hamcrest.Matchers.startsWith("https://"));
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private JsonPath report() {
