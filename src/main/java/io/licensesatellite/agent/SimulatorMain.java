@@ -49,6 +49,9 @@ public final class SimulatorMain {
               status                                      Print 'show license status'.
               run         --duration PT1H                 Run the devices' timers in real time.
 
+            Smart Licensing Using Policy devices (kept in <state-dir>/slp):
+            """ + SlpCommandLine.USAGE + """
+
             Options for every command:
               --state-dir DIR    where the devices are kept (default ./agent-state)
               --serial SN        act on this device only (default: every device in the state directory)
@@ -120,12 +123,25 @@ public final class SimulatorMain {
                 }
                 case "status" -> status(arguments);
                 case "run" -> runTimers(arguments);
+                case "slp-measure", "slp-push", "slp-save", "slp-import", "slp-status" -> slp(arguments);
                 default -> usageError("unknown command '" + arguments.command + "'");
             };
         } catch (IllegalArgumentException e) {
             return usageError(e.getMessage());
         } catch (IllegalStateException | UncheckedIOException e) {
             err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int slp(SimulatorArguments arguments) {
+        try {
+            return new SlpCommandLine(out, err, clock).run(arguments);
+        } catch (java.io.IOException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 1;
         }
     }
