@@ -12,7 +12,8 @@ import java.util.Set;
 final class SimulatorArguments {
     static final Set<String> FLAGS = Set.of("force", "insecure", "help");
     static final Set<String> VALUED = Set.of("url", "token", "pid", "serial", "devices", "concurrency", "tag",
-            "duration", "state-dir", "ca", "transport", "port", "username", "password-file");
+            "duration", "state-dir", "ca", "transport", "port", "username", "password-file", "file", "polls",
+            "poll-every");
 
     final String command;
     private final Map<String, List<String>> values;

@@ -56,6 +56,9 @@ public final class SimulatorMain {
                           the state directory (slp-device-password); each device's certificate fingerprint is
                           printed so it can be checked against what the satellite pins.
 
+            Smart Licensing Using Policy devices (kept in <state-dir>/slp):
+            """ + SlpCommandLine.USAGE + """
+
             Options for every command:
               --state-dir DIR    where the devices are kept (default ./agent-state)
               --serial SN        act on this device only (default: every device in the state directory)
@@ -132,12 +135,25 @@ public final class SimulatorMain {
                     yield new SlpServeCommand(out, clock).run(arguments,
                             Path.of(arguments.value("state-dir").orElse(DEFAULT_STATE_DIR)));
                 }
+                case "slp-measure", "slp-push", "slp-save", "slp-import", "slp-status" -> slp(arguments);
                 default -> usageError("unknown command '" + arguments.command + "'");
             };
         } catch (IllegalArgumentException e) {
             return usageError(e.getMessage());
         } catch (IllegalStateException | UncheckedIOException e) {
             err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int slp(SimulatorArguments arguments) {
+        try {
+            return new SlpCommandLine(out, err, clock).run(arguments);
+        } catch (java.io.IOException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 1;
         }
     }

@@ -150,6 +150,27 @@ public final class SlpDevice {
         return lines;
     }
 
+    /** What a state directory keeps of the device between simulator runs. */
+    public record Saved(long nextReportId, Instant lastMeasured, Instant lastAckReceived, Instant lastReportPush,
+                        Instant lastFileWrite, Map<String, Long> counts, List<RumReport> unacknowledged) {}
+
+    public Saved save() {
+        return new Saved(nextReportId, lastMeasured, lastAckReceived, lastReportPush, lastFileWrite, Map.copyOf(counts),
+                List.copyOf(unacknowledged));
+    }
+
+    public void restore(Saved saved) {
+        nextReportId = saved.nextReportId();
+        lastMeasured = saved.lastMeasured();
+        lastAckReceived = saved.lastAckReceived();
+        lastReportPush = saved.lastReportPush();
+        lastFileWrite = saved.lastFileWrite();
+        counts.clear();
+        counts.putAll(saved.counts());
+        unacknowledged.clear();
+        unacknowledged.addAll(saved.unacknowledged());
+    }
+
     public byte[] lastAck() {
         return lastAck == null ? null : lastAck.clone();
     }

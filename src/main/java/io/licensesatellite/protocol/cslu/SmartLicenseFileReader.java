@@ -52,6 +52,10 @@ public final class SmartLicenseFileReader {
             return read(r);
         } catch (XMLStreamException e) {
             throw new UsageFileException(ErrorKind.USAGE_FILE_UNPARSEABLE, "Not well-formed XML: " + firstLine(e.getMessage()));
+        } catch (RuntimeException e) {
+            // The JDK's parser fails on some malformed input with a runtime exception of its own (fuzzing found
+            // MissingResourceException for an invalid character in a DTD): still malformed input, not our fault.
+            throw new UsageFileException(ErrorKind.USAGE_FILE_UNPARSEABLE, "Not well-formed XML");
         } finally {
             if (r != null) {
                 try {

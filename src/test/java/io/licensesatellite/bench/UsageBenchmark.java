@@ -1,0 +1,201 @@
+package io.licensesatellite.bench;
+
+import io.licensesatellite.agent.AgentTls;
+import io.licensesatellite.agent.slp.RumReport;
+import io.licensesatellite.agent.slp.RumReportWriter;
+import io.licensesatellite.agent.slp.SlpIdentity;
+import io.licensesatellite.testing.SatelliteProcess;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Usage ingest over the push door: D devices with T tags each push one report per tag (one push per device, each
+ * report one measurement) to a running satellite over HTTPS with kept-alive connections on C client threads; then a
+ * year of daily data for one VA and the p50/p99 of its daily usage query. Client and satellite share the machine's
+ * cores. Run twice with {@code --group-commit 1} and the default to see what group commit buys.
+ *
+ * <p>Usage: {@code bench/usage.sh [--devices 10000] [--tags 20] [--concurrency 16] [--year-devices 50] [--queries 200]
+ * [--group-commit 256] [--jar PATH]}
+ */
+public final class UsageBenchmark {
+    private final int devices;
+    private final int tags;
+    private final int concurrency;
+    private final int yearDevices;
+    private final int queries;
+    private final int groupCommit;
+    private final Path jar;
+
+    private UsageBenchmark(String[] args) {
+        devices = intArg(args, "--devices", 10_000);
+        tags = intArg(args, "--tags", 20);
+        concurrency = intArg(args, "--concurrency", 16);
+        yearDevices = intArg(args, "--year-devices", 50);
+        queries = intArg(args, "--queries", 200);
+        groupCommit = intArg(args, "--group-commit", 256);
+        jar = Path.of(stringArg(args, "--jar", "target/quarkus-app/quarkus-run.jar"));
+    }
+
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            new UsageBenchmark(args).run();
+        } catch (Exception e) {
+            System.err.println("Benchmark failed: " + e.getMessage());
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private void run() throws Exception {
+        System.setProperty("satellite.app.jar", jar.toString());
+        System.setProperty("satellite.jvm.args", "-Dsatellite.usage.group-commit.max-reports=" + groupCommit);
+        Path work = Files.createTempDirectory("usage-bench-");
+        Path dataDir = Files.createDirectories(work.resolve("data"));
+        System.out.printf("Usage ingest benchmark: %d cores shared by client and satellite, %d devices x %d tags, %d client threads,"
+                + " group commit %d%n", Runtime.getRuntime().availableProcessors(), devices, tags, concurrency, groupCommit);
+        try (SatelliteProcess satellite = new SatelliteProcess(dataDir).start()) {
+            satellite.admin("POST", "/api/v1/virtual-accounts", "{\"name\":\"Bench\"}");
+            satellite.admin("POST", "/api/v1/virtual-accounts", "{\"name\":\"Year\"}");
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(AgentTls.insecure()).build();
+            URI push = satellite.deviceDoorUri().resolve("/cslu/v1/pi/" + URLEncoder.encode("Bench", StandardCharsets.UTF_8) + "-1");
+            long end = Instant.now().minusSeconds(3600).getEpochSecond();
+            // bodies built before the clock starts: the client's work is not the satellite's
+            List<String> bodies = new ArrayList<>(devices);
+            for (int d = 0; d < devices; d++) {
+                bodies.add(pushBody(String.format("BNU%07d", d), d, end, 1));
+            }
+            long dbBefore = dbBytes(dataDir);
+            AtomicInteger next = new AtomicInteger();
+            AtomicLong failures = new AtomicLong();
+            long start = System.nanoTime();
+            List<Thread> workers = new ArrayList<>();
+            for (int t = 0; t < concurrency; t++) {
+                workers.add(new Thread(() -> {
+                    for (int i = next.getAndIncrement(); i < devices; i = next.getAndIncrement()) {
+                        try {
+                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(push).header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(), HttpResponse.BodyHandlers.ofString());
+                            if (r.statusCode() != 200 || !r.body().contains("OK_POLL")) {
+                                failures.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            workers.forEach(Thread::start);
+            for (Thread w : workers) {
+                w.join();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long reports = (long) devices * tags;
+            System.out.printf("Ingest: %d pushes, %d reports, %d measurements in %.1f s: %.0f reports/s, %.0f measurements/s, %d failed pushes%n",
+                    devices, reports, reports, seconds, reports / seconds, reports / seconds, failures.get());
+            Thread.sleep(2000);
+            long dbAfter = dbBytes(dataDir);
+            System.out.printf("Storage: database grew %d bytes for %d measurements (each its own report): %.0f bytes per measurement,"
+                    + " report included%n", dbAfter - dbBefore, reports, (dbAfter - dbBefore) / (double) reports);
+
+            // a year of daily data for one VA: each device reports each tag once with 365 daily measurements
+            URI year = satellite.deviceDoorUri().resolve("/cslu/v1/pi/Year-1");
+            long yearEnd = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+            long beforeYear = dbBytes(dataDir);
+            long yearStart = System.nanoTime();
+            for (int d = 0; d < yearDevices; d++) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(year).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(pushBody(String.format("BNY%07d", d), d, yearEnd, 365))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (!r.body().contains("OK_POLL")) {
+                    throw new IllegalStateException("A year push was refused: " + r.body());
+                }
+            }
+            long yearMeasurements = (long) yearDevices * tags * 365;
+            Thread.sleep(2000);
+            System.out.printf("Year of data: %d devices x %d tags x 365 days = %d measurements in %.1f s; database grew %.0f bytes per measurement%n",
+                    yearDevices, tags, yearMeasurements, (System.nanoTime() - yearStart) / 1e9,
+                    (dbBytes(dataDir) - beforeYear) / (double) yearMeasurements);
+            String vas = satellite.admin("GET", "/api/v1/virtual-accounts", null).body();
+            long vaId = vaId(vas, "Year");
+            LocalDate to = LocalDate.now(ZoneOffset.UTC);
+            String path = "/api/v1/usage/daily?virtualAccountId=" + vaId + "&from=" + to.minusDays(364) + "&to=" + to;
+            long[] latency = new long[queries];
+            int rows = 0;
+            for (int i = -20; i < queries; i++) {
+                long s = System.nanoTime();
+                HttpResponse<String> r = satellite.admin("GET", path, null);
+                long took = System.nanoTime() - s;
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("daily query: HTTP " + r.statusCode() + " " + r.body());
+                }
+                if (i >= 0) {
+                    latency[i] = took;
+                    rows = r.body().split("\"day\"").length - 1;
+                }
+            }
+            Arrays.sort(latency);
+            System.out.printf("Daily usage of one VA over a year (%d rows): p50 %.1f ms, p99 %.1f ms over %d queries (admin API, HTTPS)%n",
+                    rows, latency[queries / 2] / 1e6, latency[(int) (queries * 0.99)] / 1e6, queries);
+        }
+    }
+
+    private String pushBody(String serial, int index, long end, int days) {
+        SlpIdentity id = SlpIdentity.aSwitch(serial);
+        RumReportWriter writer = new RumReportWriter(id, ("k" + serial).getBytes(StandardCharsets.UTF_8), false);
+        StringBuilder body = new StringBuilder("{\"data\":{\"timestamp\":1,\"nonce\":\"n\",\"reports\":[{\"sudi\":").append(id.sudiJson())
+                .append(",\"usage\":[");
+        for (int t = 0; t < tags; t++) {
+            List<RumReport.Measurement> ms = new ArrayList<>(days);
+            for (int d = days - 1; d >= 0; d--) {
+                long e = end - d * 86_400L;
+                ms.add(new RumReport.Measurement(e - 86_400, e, 1 + (index + t + d) % 10));
+            }
+            body.append(t == 0 ? "" : ",").append(writer.write(1_700_000_000L + t, "regid.bench.tag" + t, ms, end).wrapperJson());
+        }
+        return body.append("]}]}}").toString();
+    }
+
+    private static long dbBytes(Path dataDir) throws Exception {
+        try (Stream<Path> files = Files.walk(dataDir.resolve("db"))) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static long vaId(String json, String name) {
+        int at = json.indexOf("\"name\":\"" + name + "\"");
+        int obj = json.lastIndexOf('{', at);
+        String id = json.substring(obj).replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+        return Long.parseLong(id);
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        return Integer.parseInt(stringArg(args, name, Integer.toString(fallback)));
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+}
