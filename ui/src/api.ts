@@ -44,7 +44,8 @@ export function withQuery(path: string, query?: Query): string {
 }
 
 function headers(method: string, contentType?: string): Record<string, string> {
-  const h: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  // JSON first; files (YAML sync files, XML ACK files) are acceptable too, or the server answers 406.
+  const h: Record<string, string> = { Accept: 'application/json, application/problem+json;q=0.9, */*;q=0.8' };
   if (contentType) h['Content-Type'] = contentType;
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) h['X-CSRF-Token'] = csrfToken;
   return h;

@@ -42,7 +42,7 @@ public final class ConsoleBenchmark {
               --help          this text
             """;
     static final double AIM_P99_MS = 200;
-    static final int CHUNK = 50_000;
+    static final int CHUNK = 5_000;
     static final String[] PIDS = {"C9300-24T", "C9300-48P", "C9200L-24P-4G", "C9500-32C", "ISR4331/K9", "N9K-C93180YC-FX",
         "ASR-9901", "C8300-1N1S-6T"};
     static final String[] STATES = {"AUTHORIZED", "REGISTERED", "OUT_OF_COMPLIANCE", "AUTHORIZATION_EXPIRED"};
