@@ -141,8 +141,15 @@ public class AdminRequestFilters {
         int status = response.getStatus();
         String result = status < 400 ? "success" : status == 401 || status == 403 || status == 429 ? "denied" : "failure";
         String action = scope.action() == null ? method + " " + request.getUriInfo().getPath() : scope.action();
-        audit.record(new AuditTrail.Entry(actor == null ? null : actor.toString(), action, scope.target(), result, status,
-                sourceAddress(http), scope.before(), scope.after()));
+        AuditTrail.Entry entry = new AuditTrail.Entry(actor == null ? null : actor.toString(), action, scope.target(),
+                result, status, sourceAddress(http), scope.before(), scope.after());
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            // Refused before reaching a (blocking) method, e.g. 406/415: the answer is on the event loop, which must
+            // not wait for a database commit; the entry is still written, on a worker.
+            io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool().execute(() -> audit.record(entry));
+        } else {
+            audit.record(entry);
+        }
     }
 
     public static String sourceAddress(HttpServerRequest http) {
