@@ -20,9 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -289,17 +287,5 @@ public class AdminAccounts {
     /** The permissions a user's sessions carry. */
     public static Set<Permission> permissionsOf(AdminUser user) {
         return user.role.permissions();
-    }
-
-    static String normalise(String username) {
-        return username == null ? "" : username.toLowerCase(Locale.ROOT);
-    }
-
-    static Map<String, Object> ordered(Object... pairs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put((String) pairs[i], pairs[i + 1]);
-        }
-        return m;
     }
 }

@@ -76,4 +76,16 @@ class FeatureDirectionTest {
     @ArchTest
     static final ArchRule theSatelliteNeverCallsTheEmulator = noClasses().that().resideOutsideOfPackage("io.licensesatellite.upstream..")
             .should().dependOnClassesThat().resideInAnyPackage("io.licensesatellite.upstream..");
+
+    /** Access control is the admin feature's: the shared platform (caller scope, audit details) never reaches into it. */
+    @ArchTest
+    static final ArchRule platformKnowsNoAdmin = noClasses().that().resideInAnyPackage("io.licensesatellite.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.licensesatellite.admin..");
+
+    /** Sessions, API clients and passwords are read and changed through the admin services, never by the doors. */
+    @ArchTest
+    static final ArchRule onlyAdminTouchesAccessTables = noClasses().that().resideOutsideOfPackage("io.licensesatellite.admin..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("io.licensesatellite.admin.AdminSession")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.licensesatellite.admin.ApiClient")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.licensesatellite.admin.PasswordHasher");
 }

@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -121,9 +120,5 @@ public class SessionResource {
 
     static String clearCookie() {
         return AdminRequestFilters.COOKIE + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Strict";
-    }
-
-    static Map<String, Object> none() {
-        return Map.of();
     }
 }
