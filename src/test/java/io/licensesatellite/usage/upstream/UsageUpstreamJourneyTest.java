@@ -244,7 +244,7 @@ class UsageUpstreamJourneyTest extends SatelliteJourney {
 
     private long campusId() {
         return api.asAdmin().get("/api/v1/virtual-accounts").then().extract().jsonPath()
-                .getLong("find { it.name == '" + UpstreamLab.CAMPUS + "' }.id");
+                .getLong("items.find { it.name == '" + UpstreamLab.CAMPUS + "' }.id");
     }
 
     private Device aDevice() {
