@@ -103,6 +103,13 @@ public class VirtualAccounts {
     @Transactional
     public PageOf<VirtualAccountView> page(String nameContains, PageRequest request) {
         String name = nameContains == null || nameContains.isBlank() ? null : nameContains.trim();
+        java.util.Optional<java.util.Set<Long>> only = visible.limitedTo();
+        if (only.isPresent()) {
+            // A limited viewer sees a handful of accounts: filter them all, then page.
+            List<VirtualAccountView> mine = accounts.page(name, request.sortField(), request.descending(), 0, Integer.MAX_VALUE)
+                    .stream().filter(va -> only.get().contains(va.id)).map(VirtualAccountView::of).toList();
+            return new PageOf<>(request.slice(mine), request.page(), request.size(), mine.size());
+        }
         return new PageOf<>(accounts.page(name, request.sortField(), request.descending(), request.offset(), request.size())
                 .stream().map(VirtualAccountView::of).toList(), request.page(), request.size(), accounts.count(name));
     }

@@ -33,7 +33,7 @@ class ViewerScopeTest extends SatelliteJourney {
         RequestSpecification viewer = api.login(name, password).spec();
         viewer.get("/api/v1/session").then().body("virtualAccountIds", equalTo(List.of((int) mine)));
 
-        List<Long> listed = viewer.get("/api/v1/virtual-accounts").then().statusCode(200).extract().jsonPath().getList("id", Long.class);
+        List<Long> listed = viewer.get("/api/v1/virtual-accounts").then().statusCode(200).extract().jsonPath().getList("items.id", Long.class);
         assertThat(listed).containsExactly(mine);
         viewer.get("/api/v1/virtual-accounts/" + mine + "/compliance").then().statusCode(200);
         viewer.get("/api/v1/tokens/" + myTokenId).then().statusCode(200);
@@ -51,9 +51,9 @@ class ViewerScopeTest extends SatelliteJourney {
 
         // An unlimited viewer sees both; an empty list sees none.
         RequestSpecification all = api.login("all-" + suffix, api.createUser("all-" + suffix, "VIEWER", null)).spec();
-        assertThat(all.get("/api/v1/virtual-accounts").then().extract().jsonPath().getList("id", Long.class)).contains(mine, theirs);
+        assertThat(all.get("/api/v1/virtual-accounts").then().extract().jsonPath().getList("items.id", Long.class)).contains(mine, theirs);
         RequestSpecification none = api.login("none-" + suffix, api.createUser("none-" + suffix, "VIEWER", List.of())).spec();
-        assertThat(none.get("/api/v1/virtual-accounts").then().extract().jsonPath().getList("id")).isEmpty();
+        assertThat(none.get("/api/v1/virtual-accounts").then().extract().jsonPath().getList("items.id")).isEmpty();
         assertThat(none.get("/api/v1/product-instances").then().extract().jsonPath().getList("items")).isEmpty();
     }
 

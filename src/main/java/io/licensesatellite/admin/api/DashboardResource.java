@@ -30,11 +30,14 @@ public class DashboardResource {
     private final SyncOverview sync;
     private final CertificateInventory certificates;
     private final io.licensesatellite.platform.OpenAlerts openAlerts;
+    private final io.licensesatellite.platform.VisibleAccounts visible;
 
     public DashboardResource(ProductInstances instances, ComplianceSummary compliance, CachedFigures figures,
                              SyncOverview sync, CertificateInventory certificates,
-                             io.licensesatellite.platform.OpenAlerts openAlerts) {
+                             io.licensesatellite.platform.OpenAlerts openAlerts,
+                             io.licensesatellite.platform.VisibleAccounts visible) {
         this.openAlerts = openAlerts;
+        this.visible = visible;
         this.instances = instances;
         this.compliance = figures.of(compliance::all);
         this.sync = sync;
@@ -57,7 +60,9 @@ public class DashboardResource {
         Map<String, Long> byState = new LinkedHashMap<>();
         instances.countsByState().forEach((InstanceState state, Long n) -> byState.put(state.name(), n));
         List<io.licensesatellite.platform.Alert> alerts = openAlerts.all();
-        return new Dashboard(byState, compliance.get(), sync.summary(),
+        List<ComplianceSummary.AccountFigures> visibleCompliance = compliance.get().stream()
+                .filter(account -> visible.canSee(account.virtualAccountId())).toList();
+        return new Dashboard(byState, visibleCompliance, sync.summary(),
                 certificates.all().stream().map(c -> new Certificate(c.name(), c.subject(), c.notAfter(), c.daysLeft())).toList(),
                 new Alerts(alerts.size(), alerts.subList(0, Math.min(ALERTS_SHOWN, alerts.size()))));
     }
