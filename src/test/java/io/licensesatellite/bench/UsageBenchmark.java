@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -39,6 +40,7 @@ public final class UsageBenchmark {
     private final int yearDevices;
     private final int queries;
     private final int groupCommit;
+    private final int warmup;
     private final Path jar;
 
     private UsageBenchmark(String[] args) {
@@ -48,6 +50,7 @@ public final class UsageBenchmark {
         yearDevices = intArg(args, "--year-devices", 50);
         queries = intArg(args, "--queries", 200);
         groupCommit = intArg(args, "--group-commit", 256);
+        warmup = intArg(args, "--warmup", 500);
         jar = Path.of(stringArg(args, "--jar", "target/quarkus-app/quarkus-run.jar"));
     }
 
@@ -70,45 +73,43 @@ public final class UsageBenchmark {
         Path dataDir = Files.createDirectories(work.resolve("data"));
         System.out.printf("Usage ingest benchmark: %d cores shared by client and satellite, %d devices x %d tags, %d client threads,"
                 + " group commit %d%n", Runtime.getRuntime().availableProcessors(), devices, tags, concurrency, groupCommit);
+        System.out.println("Load average before: " + loadAverage());
         try (SatelliteProcess satellite = new SatelliteProcess(dataDir).start()) {
             satellite.admin("POST", "/api/v1/virtual-accounts", "{\"name\":\"Bench\"}");
             satellite.admin("POST", "/api/v1/virtual-accounts", "{\"name\":\"Year\"}");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(AgentTls.insecure()).build();
             URI push = satellite.deviceDoorUri().resolve("/cslu/v1/pi/" + URLEncoder.encode("Bench", StandardCharsets.UTF_8) + "-1");
             long end = Instant.now().minusSeconds(3600).getEpochSecond();
-            // bodies built before the clock starts: the client's work is not the satellite's
+            // warm-up devices (not counted) in the same VA, then the measured ones; all bodies are built before the
+            // clock starts: the client's work is not the satellite's
+            List<String> warm = new ArrayList<>(warmup);
+            for (int d = 0; d < warmup; d++) {
+                warm.add(pushBody(String.format("BNW%07d", d), d, end, 1));
+            }
             List<String> bodies = new ArrayList<>(devices);
             for (int d = 0; d < devices; d++) {
                 bodies.add(pushBody(String.format("BNU%07d", d), d, end, 1));
             }
+            if (warmup > 0) {
+                long[] w = push(http, push, warm);
+                System.out.printf("Warm-up: %d pushes (%d reports) in %.1f s, %d failed pushes, %d refused reports (not counted)%n",
+                        warmup, (long) warmup * tags, w[2] / 1e9, w[0], w[1]);
+            }
+            Thread.sleep(2000);
             long dbBefore = dbBytes(dataDir);
-            AtomicInteger next = new AtomicInteger();
-            AtomicLong failures = new AtomicLong();
-            long start = System.nanoTime();
-            List<Thread> workers = new ArrayList<>();
-            for (int t = 0; t < concurrency; t++) {
-                workers.add(new Thread(() -> {
-                    for (int i = next.getAndIncrement(); i < devices; i = next.getAndIncrement()) {
-                        try {
-                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(push).header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(), HttpResponse.BodyHandlers.ofString());
-                            if (r.statusCode() != 200 || !r.body().contains("OK_POLL")) {
-                                failures.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            failures.incrementAndGet();
-                        }
-                    }
-                }));
-            }
-            workers.forEach(Thread::start);
-            for (Thread w : workers) {
-                w.join();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            long[] cpuBefore = cpu(satellite);
+            long[] measured = push(http, push, bodies);
+            long[] cpuAfter = cpu(satellite);
+            double seconds = measured[2] / 1e9;
             long reports = (long) devices * tags;
-            System.out.printf("Ingest: %d pushes, %d reports, %d measurements in %.1f s: %.0f reports/s, %.0f measurements/s, %d failed pushes%n",
-                    devices, reports, reports, seconds, reports / seconds, reports / seconds, failures.get());
+            System.out.printf("Ingest: %d pushes, %d reports, %d measurements in %.1f s: %.0f reports/s, %.0f measurements/s,"
+                    + " %d failed pushes, %d refused reports%n",
+                    devices, reports, reports, seconds, reports / seconds, reports / seconds, measured[0], measured[1]);
+            double satCpuMs = (cpuAfter[0] - cpuBefore[0]) * 10.0;
+            double allCpuMs = (cpuAfter[1] - cpuBefore[1]) * 10.0;
+            System.out.printf("CPU during ingest: satellite %.0f%% of %d cores (%.3f ms per report), whole machine %.0f%% (client and"
+                    + " other processes included)%n", 100 * satCpuMs / (seconds * 1000 * cores()), cores(), satCpuMs / reports,
+                    100 * allCpuMs / (seconds * 1000 * cores()));
             Thread.sleep(2000);
             long dbAfter = dbBytes(dataDir);
             System.out.printf("Storage: database grew %d bytes for %d measurements (each its own report): %.0f bytes per measurement,"
@@ -119,12 +120,15 @@ public final class UsageBenchmark {
             long yearEnd = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
             long beforeYear = dbBytes(dataDir);
             long yearStart = System.nanoTime();
+            // one report per push: the push door reads a whole push with the bounds of one report (256 KiB)
             for (int d = 0; d < yearDevices; d++) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(year).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(pushBody(String.format("BNY%07d", d), d, yearEnd, 365))).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (!r.body().contains("OK_POLL")) {
-                    throw new IllegalStateException("A year push was refused: " + r.body());
+                for (int t = 0; t < tags; t++) {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(year).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(pushBody(String.format("BNY%07d", d), d, yearEnd, 365, t, t + 1)))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    if (!r.body().contains("OK_POLL") || r.body().contains("\"REFUSED\"")) {
+                        throw new IllegalStateException("A year push was refused: " + abbreviate(r.body()));
+                    }
                 }
             }
             long yearMeasurements = (long) yearDevices * tags * 365;
@@ -153,23 +157,122 @@ public final class UsageBenchmark {
             Arrays.sort(latency);
             System.out.printf("Daily usage of one VA over a year (%d rows): p50 %.1f ms, p99 %.1f ms over %d queries (admin API, HTTPS)%n",
                     rows, latency[queries / 2] / 1e6, latency[(int) (queries * 0.99)] / 1e6, queries);
+            System.out.println("Load average after: " + loadAverage() + "; satellite log " + satellite.dataDir().resolveSibling(
+                    satellite.dataDir().getFileName() + "-satellite.log"));
         }
     }
 
     private String pushBody(String serial, int index, long end, int days) {
+        return pushBody(serial, index, end, days, 0, tags);
+    }
+
+    /** One device's push of the reports of tags [firstTag, endTag), each with one measurement per day. */
+    private String pushBody(String serial, int index, long end, int days, int firstTag, int endTag) {
         SlpIdentity id = SlpIdentity.aSwitch(serial);
         RumReportWriter writer = new RumReportWriter(id, ("k" + serial).getBytes(StandardCharsets.UTF_8), false);
         StringBuilder body = new StringBuilder("{\"data\":{\"timestamp\":1,\"nonce\":\"n\",\"reports\":[{\"sudi\":").append(id.sudiJson())
                 .append(",\"usage\":[");
-        for (int t = 0; t < tags; t++) {
+        for (int t = firstTag; t < endTag; t++) {
             List<RumReport.Measurement> ms = new ArrayList<>(days);
             for (int d = days - 1; d >= 0; d--) {
                 long e = end - d * 86_400L;
                 ms.add(new RumReport.Measurement(e - 86_400, e, 1 + (index + t + d) % 10));
             }
-            body.append(t == 0 ? "" : ",").append(writer.write(1_700_000_000L + t, "regid.bench.tag" + t, ms, end).wrapperJson());
+            body.append(t == firstTag ? "" : ",").append(writer.write(1_700_000_000L + t, "regid.bench.tag" + t, ms, end).wrapperJson());
         }
         return body.append("]}]}}").toString();
+    }
+
+    /** Pushes every body once, C at a time; returns {failed pushes, refused reports, nanoseconds}. */
+    private long[] push(HttpClient http, URI push, List<String> bodies) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong failures = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        long start = System.nanoTime();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            workers.add(new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                    try {
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(push).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(), HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() != 200 || !r.body().contains("OK_POLL")) {
+                            failures.incrementAndGet();
+                            firstFailure.compareAndSet(null, r.statusCode() + " " + abbreviate(r.body()));
+                        }
+                        int refusals = count(r.body(), "\"REFUSED\"");
+                        if (refusals > 0) {
+                            refused.addAndGet(refusals);
+                            firstFailure.compareAndSet(null, abbreviate(r.body()));
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                        firstFailure.compareAndSet(null, e.toString());
+                    }
+                }
+            }));
+        }
+        workers.forEach(Thread::start);
+        for (Thread w : workers) {
+            w.join();
+        }
+        long took = System.nanoTime() - start;
+        if (firstFailure.get() != null) {
+            System.out.println("  first failure: " + firstFailure.get());
+        }
+        return new long[] {failures.get(), refused.get(), took};
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 400 ? s.substring(0, 400) + "..." : s;
+    }
+
+    private static int count(String s, String what) {
+        int n = 0;
+        for (int at = s.indexOf(what); at >= 0; at = s.indexOf(what, at + what.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    private static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** {satellite user+system ticks, whole machine busy ticks} from /proc; zeros where there is no /proc. */
+    private static long[] cpu(SatelliteProcess satellite) {
+        try {
+            long sat = 0;
+            String pid = satellitePid(satellite);
+            if (pid != null) {
+                String[] f = Files.readString(Path.of("/proc", pid, "stat")).replaceAll("^.*\\) ", "").split(" ");
+                sat = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            }
+            String[] c = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < c.length && i <= 8; i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(c[i]);
+                }
+            }
+            return new long[] {sat, busy};
+        } catch (Exception e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    private static String satellitePid(SatelliteProcess satellite) {
+        return ProcessHandle.current().children().filter(p -> p.info().commandLine().orElse("").contains(satellite.dataDir().toString()))
+                .map(p -> Long.toString(p.pid())).findFirst().orElse(null);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "n/a";
+        }
     }
 
     private static long dbBytes(Path dataDir) throws Exception {
