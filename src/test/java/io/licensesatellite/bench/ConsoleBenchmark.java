@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -42,7 +40,10 @@ public final class ConsoleBenchmark {
               --help          this text
             """;
     static final double AIM_P99_MS = 200;
-    static final int CHUNK = 5_000;
+    static final int CHUNK = 50_000;
+    /** The tables filled in bulk: their plain secondary indexes are dropped for the load and recreated after it. */
+    static final java.util.Set<String> LOADED_TABLES = java.util.Set.of("PRODUCT_INSTANCE", "DEVICE_EVENT", "LICENSE_RESERVATION");
+    static final Pattern CREATE_INDEX = Pattern.compile("^CREATE INDEX \"PUBLIC\"\\.\"([^\"]+)\" ON \"PUBLIC\"\\.\"([^\"]+)\"");
     static final String[] PIDS = {"C9300-24T", "C9300-48P", "C9200L-24P-4G", "C9500-32C", "ISR4331/K9", "N9K-C93180YC-FX",
         "ASR-9901", "C8300-1N1S-6T"};
     static final String[] STATES = {"AUTHORIZED", "REGISTERED", "OUT_OF_COMPLIANCE", "AUTHORIZATION_EXPIRED"};
@@ -82,6 +83,8 @@ public final class ConsoleBenchmark {
                 for (int v = 0; v < accounts; v++) {
                     ok(satellite.admin("POST", "/api/v1/virtual-accounts", "{\"name\":\"Bench VA " + v + "\"}"));
                 }
+                // The admin API takes bearer tokens only, and the first login changes the initial password: keep the token.
+                Files.writeString(dataDir.resolve("bench-bearer-token"), satellite.bearer());
             }
             long started = System.nanoTime();
             generate(dataDir, instances, accounts);
@@ -93,7 +96,7 @@ public final class ConsoleBenchmark {
         System.out.printf("database on disk: %s (%s)%n", mib(size(dataDir.resolve("db"))), db);
 
         try (SatelliteProcess satellite = new SatelliteProcess(dataDir).start()) {
-            Api api = new Api(satellite.adminUri(), satellite.adminSecret());
+            Api api = new Api(satellite.adminUri(), Files.readString(dataDir.resolve("bench-bearer-token")).strip());
             String firstVa = firstMatch(api.get("/api/v1/virtual-accounts?sort=id&size=1").body(), "\"id\":(\\d+)");
             Map<String, String> rows = rows(api, firstVa);
             System.out.printf("%ncores %d, load average before timing: %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
@@ -148,7 +151,11 @@ public final class ConsoleBenchmark {
     }
 
     private static void addPages(Api api, Map<String, String> rows, String name, String query) throws Exception {
-        long total = Long.parseLong(total(api.get(query).body()));
+        HttpResponse<String> first = api.get(query);
+        if (first.statusCode() != 200 || total(first.body()).isEmpty()) {
+            throw new IllegalStateException(query + " -> HTTP " + first.statusCode() + ": " + first.body());
+        }
+        long total = Long.parseLong(total(first.body()));
         long pages = Math.max(1, (total + 49) / 50);
         rows.put(name + ", first page", query);
         rows.put(name + ", middle page", query + "&page=" + pages / 2);
@@ -172,6 +179,10 @@ public final class ConsoleBenchmark {
                 rs.next();
                 vaMin = rs.getLong(1);
             }
+            // The indexes as Flyway made them, to check that the database timed equals a migrated one.
+            java.util.List<String> indexesBefore = indexShape(s);
+            Map<String, String> dropped = dropSecondaryIndexes(s);
+            db.commit();
             String pids = "array[" + String.join(", ", Stream.of(PIDS).map(p -> "'" + p + "'").toList()) + "]";
             String pem = "'" + "MIIB".repeat(150) + "'";
             for (long from = 0; from < count; from += CHUNK) {
@@ -196,25 +207,36 @@ public final class ConsoleBenchmark {
                         + " dateadd(day, 90, dateadd(second, -mod(x * 104729, 2592000), " + nowSql + "))"
                         + " from system_range(" + from + ", " + to + ")");
                 db.commit();
+                if ((to + 1) % 200_000 == 0 || to + 1 == count) {
+                    System.out.printf("  %,d instances at %s%n", to + 1, Instant.now());
+                }
             }
-            // Every instance's events: registered when it registered, then its last authorisation.
-            s.executeUpdate("insert into device_event (instance_id, udi, va_id, event_type, detail, occurred_at)"
-                    + " select id, 'PID:' || udi_pid || ' SN:' || udi_serial, va_id, 'REGISTERED', null, registered_at"
-                    + " from product_instance");
-            db.commit();
-            s.executeUpdate("insert into device_event (instance_id, udi, va_id, event_type, detail, occurred_at)"
-                    + " select id, 'PID:' || udi_pid || ' SN:' || udi_serial, va_id, state, null, last_contact_at"
-                    + " from product_instance where state in ('AUTHORIZED', 'OUT_OF_COMPLIANCE')");
-            db.commit();
-            // Licences: tag_0 is the higher tier of tags 1..9; one reservation in ten borrows from it.
-            s.executeUpdate("insert into license_reservation (instance_id, va_id, requested_tag, charged_tag, quantity, covered, created_at)"
-                    + " select id, va_id, 'regid.bench.tag_' || (1 + mod(cast(udi_serial_n as int), 9)),"
-                    + " case when mod(cast(udi_serial_n as int), 10) = 0 then 'regid.bench.tag_0'"
-                    + "   else 'regid.bench.tag_' || (1 + mod(cast(udi_serial_n as int), 9)) end,"
-                    + " 1, state = 'AUTHORIZED', authorized_at"
-                    + " from (select id, va_id, state, authorized_at, substring(udi_serial, 4) udi_serial_n from product_instance"
-                    + " where state in ('AUTHORIZED', 'OUT_OF_COMPLIANCE')) i");
-            db.commit();
+            // Then, chunk by chunk of row ids: every instance's events (registered when it registered, then its last
+            // authorisation) and licences (tag_0 is the higher tier of tags 1..9; one reservation in ten borrows from it).
+            long rowMin;
+            long rowMax;
+            try (var rs = s.executeQuery("select min(_rowid_), max(_rowid_) from product_instance")) {
+                rs.next();
+                rowMin = rs.getLong(1);
+                rowMax = rs.getLong(2);
+            }
+            for (long from = rowMin; from <= rowMax; from += CHUNK) {
+                String rows = " from product_instance where _rowid_ between " + from + " and " + (from + CHUNK - 1);
+                s.executeUpdate("insert into device_event (instance_id, udi, va_id, event_type, detail, occurred_at)"
+                        + " select id, 'PID:' || udi_pid || ' SN:' || udi_serial, va_id, 'REGISTERED', null, registered_at" + rows);
+                s.executeUpdate("insert into device_event (instance_id, udi, va_id, event_type, detail, occurred_at)"
+                        + " select id, 'PID:' || udi_pid || ' SN:' || udi_serial, va_id, state, null, last_contact_at" + rows
+                        + " and state in ('AUTHORIZED', 'OUT_OF_COMPLIANCE')");
+                s.executeUpdate("insert into license_reservation (instance_id, va_id, requested_tag, charged_tag, quantity, covered, created_at)"
+                        + " select id, va_id, 'regid.bench.tag_' || (1 + mod(cast(udi_serial_n as int), 9)),"
+                        + " case when mod(cast(udi_serial_n as int), 10) = 0 then 'regid.bench.tag_0'"
+                        + "   else 'regid.bench.tag_' || (1 + mod(cast(udi_serial_n as int), 9)) end,"
+                        + " 1, state = 'AUTHORIZED', authorized_at"
+                        + " from (select id, va_id, state, authorized_at, substring(udi_serial, 4) udi_serial_n" + rows
+                        + " and state in ('AUTHORIZED', 'OUT_OF_COMPLIANCE')) i");
+                db.commit();
+            }
+            System.out.printf("  events and licences at %s%n", Instant.now());
             s.executeUpdate("insert into license_usage (va_id, tag, covered, overdrawn)"
                     + " select va_id, charged_tag, sum(case when covered then quantity else 0 end),"
                     + " sum(case when covered then 0 else quantity end) from license_reservation group by va_id, charged_tag");
@@ -224,9 +246,69 @@ public final class ConsoleBenchmark {
                     + " 'PERPETUAL', case when t.x = 0 then null else 'regid.bench.tag_0' end, 'LOCAL', " + nowSql + ", " + nowSql
                     + " from virtual_account va, system_range(0, " + (TAGS_PER_ACCOUNT - 1) + ") t where va.name like 'Bench VA%'");
             db.commit();
+            long t0 = System.nanoTime();
+            for (String create : dropped.values()) {
+                s.execute(create);
+                db.commit();
+            }
+            System.out.printf("  %2$d indexes recreated at %1$s, in %3$.0f s%n", Instant.now(), dropped.size(), (System.nanoTime() - t0) / 1e9);
+            java.util.List<String> indexesAfter = indexShape(s);
+            if (!indexesAfter.equals(indexesBefore)) {
+                throw new IllegalStateException("indexes differ from the migrated schema:\nbefore " + indexesBefore + "\nafter  " + indexesAfter);
+            }
+            System.out.printf("  INFORMATION_SCHEMA.INDEXES/INDEX_COLUMNS identical to the migrated schema (%d index columns)%n", indexesAfter.size());
             s.execute("analyze");
             db.commit();
+            t0 = System.nanoTime();
+            s.execute("shutdown compact");
+            System.out.printf("  SHUTDOWN COMPACT in %.0f s%n", (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    /** Every index of the schema, column by column, as INFORMATION_SCHEMA describes it. */
+    private static java.util.List<String> indexShape(Statement s) throws Exception {
+        java.util.List<String> shape = new java.util.ArrayList<>();
+        try (var rs = s.executeQuery("select i.table_name, i.index_name, i.index_type_name, c.ordinal_position, c.column_name,"
+                + " c.ordering_specification, c.null_ordering, c.is_unique from information_schema.indexes i"
+                + " join information_schema.index_columns c on c.index_schema = i.index_schema and c.index_name = i.index_name"
+                + " where i.table_schema = 'PUBLIC' order by 1, 2, 4")) {
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= 8; i++) {
+                    row.append(i == 1 ? "" : " ").append(rs.getString(i));
+                }
+                shape.add(row.toString());
+            }
+        }
+        return shape;
+    }
+
+    /**
+     * Drops the plain secondary indexes of the bulk-loaded tables (not those of primary keys, unique or foreign-key
+     * constraints) and returns their definitions as H2's {@code SCRIPT} writes them, to recreate them after the load.
+     */
+    private static Map<String, String> dropSecondaryIndexes(Statement s) throws Exception {
+        Map<String, String> creates = new LinkedHashMap<>();
+        try (var rs = s.executeQuery("script nodata")) {
+            while (rs.next()) {
+                String sql = rs.getString(1).strip();
+                Matcher m = CREATE_INDEX.matcher(sql);
+                if (m.find() && LOADED_TABLES.contains(m.group(2))) {
+                    creates.put(m.group(1), sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
+                }
+            }
+        }
+        for (var it = creates.keySet().iterator(); it.hasNext();) {
+            String name = it.next();
+            try {
+                s.execute("drop index \"PUBLIC\".\"" + name + "\"");
+            } catch (java.sql.SQLException usedByConstraint) {
+                System.out.println("  kept index " + name + ": " + usedByConstraint.getMessage());
+                it.remove();
+            }
+        }
+        System.out.printf("  dropped %d secondary indexes for the load: %s%n", creates.size(), creates.keySet());
+        return creates;
     }
 
     private static final class Api {
@@ -235,9 +317,9 @@ public final class ConsoleBenchmark {
         private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .sslContext(InsecureTls.context()).connectTimeout(Duration.ofSeconds(5)).build();
 
-        Api(URI base, String secret) {
+        Api(URI base, String bearerToken) {
             this.base = base;
-            this.authorization = "Basic " + Base64.getEncoder().encodeToString(("admin:" + secret).getBytes(StandardCharsets.UTF_8));
+            this.authorization = "Bearer " + bearerToken;
         }
 
         HttpResponse<String> get(String path) throws Exception {
