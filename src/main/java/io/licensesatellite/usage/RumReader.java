@@ -40,6 +40,15 @@ public final class RumReader {
         return wrapperMapper.getFactory().createParser(json);
     }
 
+    /**
+     * A factory for a door's envelope that carries many wrappers: the document may be as long as the door accepts,
+     * every other bound is this reader's. Each wrapper cut from it is read again on its own with {@link #wrapper}.
+     */
+    public JsonFactory envelopeFactory(int maxDocumentBytes) {
+        return mapper(limits.maxJsonDepth(), limits.maxWrapperBytes(), Math.max(maxDocumentBytes, limits.maxWrapperBytes()))
+                .getFactory();
+    }
+
     private static ObjectMapper mapper(int depth, int maxString, int maxDocument) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()

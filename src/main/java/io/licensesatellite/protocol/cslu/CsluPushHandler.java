@@ -36,7 +36,7 @@ public final class CsluPushHandler {
 
     public CsluPushHandler(CsluUsage usage, int maxBodyBytes, Duration pollInterval) {
         this.usage = usage;
-        this.reader = new PushMessageReader(usage.reader());
+        this.reader = new PushMessageReader(usage.reader(), maxBodyBytes);
         this.maxBodyBytes = maxBodyBytes;
         this.pollInterval = pollInterval;
     }

@@ -1,5 +1,6 @@
 package io.licensesatellite.protocol.cslu;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -18,9 +19,10 @@ import java.util.List;
 
 /**
  * Reads a push body: {@code {"data":{...}}}, the message kind told by the members of {@code data} (see
- * docs/protocol-divergences.md). Streams through the body with the usage reader's bounds, so each wrapper's
- * signature is cut from the received bytes. A wrapper that cannot be read is handed on as unreadable (refused in its
- * place); a body that cannot be read at all is malformed.
+ * docs/protocol-divergences.md). Streams through the body within the door's size (a device cut off for weeks sends a
+ * backlog of reports at once) and the usage reader's other bounds, cuts each wrapper from the received bytes so its
+ * signature stays exact, and reads each wrapper within the one-report bounds. A wrapper that cannot be read is handed
+ * on as unreadable (refused in its place); a body that cannot be read at all is malformed.
  */
 final class PushMessageReader {
     static final int MAX_DEVICES = 1000;
@@ -28,17 +30,20 @@ final class PushMessageReader {
     static final int MAX_LICENSES = 100;
 
     private final RumReader reader;
+    private final JsonFactory envelope;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    PushMessageReader(RumReader reader) {
+    /** @param maxBodyBytes the door's bound on a whole push; each report in it keeps the reader's own bound */
+    PushMessageReader(RumReader reader, int maxBodyBytes) {
         this.reader = reader;
+        this.envelope = reader.envelopeFactory(maxBodyBytes);
     }
 
     PushMessage read(byte[] body) throws MalformedPushException {
         if (body.length == 0) {
             return new PushMessage.Hello();
         }
-        try (JsonParser p = reader.parser(body)) {
+        try (JsonParser p = envelope.createParser(body)) {
             expect(p.nextToken(), JsonToken.START_OBJECT, "the body");
             PushMessage message = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {

@@ -88,6 +88,34 @@ class PushDoorJourneyTest extends SatelliteJourney {
     }
 
     @Test
+    void aBacklogLargerThanOneReportsBoundIsTakenInOnePush() throws Exception {
+        // a device cut off for weeks sends everything it kept at once: far more than the 256 KiB one report may have
+        String va = "Backlog " + UUID.randomUUID();
+        api.createVirtualAccount(va);
+        SlpDevice device = aDevice();
+        for (int t = 0; t < 40; t++) {
+            device.use(TAG.replace("DNA_NWStack", "Backlog_" + t), t + 1);
+        }
+        TestClock.CLOCK.advance(Duration.ofHours(2));
+        for (int i = 0; i < 8; i++) {
+            device.measure();
+        }
+        int bodyBytes = device.unacknowledged().stream().mapToInt(r -> r.wrapperJson().length()).sum();
+        assertThat(bodyBytes).isGreaterThan(256 * 1024);
+        SlpPushClient client = new SlpPushClient(pushUrl(door.port(), "https", va), InsecureTls.context(), TestClock.CLOCK);
+
+        SlpPushClient.PushResult pushed = client.push(device);
+
+        assertThat(pushed.status()).isEqualTo("OK_POLL");
+        assertThat(pushed.body().path("results")).hasSize(device.unacknowledged().size());
+        pushed.body().path("results").forEach(r -> assertThat(r.path("outcome").asText()).isEqualTo("STORED"));
+        long stored = api.asAdmin().queryParam("pid", device.identity().pid())
+                .queryParam("serial", device.identity().serialNumber()).queryParam("size", 1)
+                .get("/api/v1/usage/reports").then().statusCode(200).extract().jsonPath().getLong("total");
+        assertThat(stored).isEqualTo(device.unacknowledged().size());
+    }
+
+    @Test
     void aPollForAnotherDevicesPushIsNotAnswered() throws Exception {
         SlpDevice device = aDevice();
         TestClock.CLOCK.advance(Duration.ofHours(2));
