@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -50,5 +53,18 @@ public class PolicyDeviceEnrolment {
     @Transactional(Transactional.TxType.MANDATORY)
     public void contacted(String instanceId) {
         instances.findByPiid(instanceId).ifPresent(i -> i.lastContactAt = clock.instant());
+    }
+
+    /** Reports arrived from these enrolled devices: one statement for a whole group of them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void contacted(Collection<String> instanceIds) {
+        if (instanceIds.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<String> ids = List.copyOf(new TreeSet<>(instanceIds));
+        for (int from = 0; from < ids.size(); from += 500) {
+            instances.update("lastContactAt = ?1 where id in ?2", now, ids.subList(from, Math.min(ids.size(), from + 500)));
+        }
     }
 }

@@ -4,10 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -20,8 +17,7 @@ import java.time.Instant;
 public class UsageReport {
     /** From a sequence handing out blocks of 50, so a group of reports is inserted in one JDBC batch. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "usage_report_seq")
-    @SequenceGenerator(name = "usage_report_seq", sequenceName = "usage_report_seq", allocationSize = 50)
+    // assigned by UsageStore from usage_report_seq (UsageReportIds): reports are inserted with JDBC batches
     public Long id;
 
     @Column(name = "device_id", nullable = false)

@@ -1,5 +1,6 @@
 package io.licensesatellite.usage;
 
+import io.licensesatellite.devices.PolicyDeviceEnrolment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -9,9 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,17 +33,19 @@ public class UsageStore {
     private static final int JDBC_BATCH = 50;
 
     private final EntityManager em;
-    private final UsageReportRepository reports;
     private final ReportingDevices reportingDevices;
+    private final PolicyDeviceEnrolment enrolment;
     private final UsageTags tags;
+    private final UsageReportIds ids;
     private final Clock clock;
 
-    public UsageStore(EntityManager em, UsageReportRepository reports, ReportingDevices reportingDevices, UsageTags tags,
-                      Clock clock) {
+    public UsageStore(EntityManager em, ReportingDevices reportingDevices, PolicyDeviceEnrolment enrolment, UsageTags tags,
+                      UsageReportIds ids, Clock clock) {
         this.em = em;
-        this.reports = reports;
         this.reportingDevices = reportingDevices;
+        this.enrolment = enrolment;
         this.tags = tags;
+        this.ids = ids;
         this.clock = clock;
     }
 
@@ -54,101 +62,205 @@ public class UsageStore {
         }
     }
 
-    /** Stores every submission in one transaction; returns the outcomes per submission, in the order given. */
+    /**
+     * Stores every submission in one transaction; returns the outcomes per submission, in the order given. The hot
+     * path is plain JDBC on the transaction's connection: Hibernate entities here made every duplicate check flush and
+     * dirty-check the whole group (the writer thread is the ingest's bottleneck). Only a device seen for the first time
+     * goes through the entities, to enrol its product instance.
+     */
     @Transactional
     public List<Map<Integer, IngestOutcome>> store(List<Submission> submissions) {
         Instant now = clock.instant();
-        em.unwrap(Session.class).setJdbcBatchSize(JDBC_BATCH);
-        Map<DeviceId, UsageDevice> deviceCache = new HashMap<>();
-        Map<String, UsageReport> storedNow = new HashMap<>();
-        List<Object[]> measurementRows = new ArrayList<>();
+        Map<DeviceId, DeviceRow> devices = new HashMap<>();
+        Set<DeviceId> wanted = new LinkedHashSet<>();
+        for (Submission submission : submissions) {
+            for (CheckedReport r : submission.reports()) {
+                wanted.add(r.payload().device());
+            }
+        }
+        Session session = em.unwrap(Session.class);
+        session.doWork(c -> findDevices(c, wanted, devices));
+        for (Submission submission : submissions) {
+            for (CheckedReport r : submission.reports()) {
+                devices.computeIfAbsent(r.payload().device(), d -> enrol(d, submission, r, now));
+            }
+        }
+        // enrolment persisted product instances through Hibernate: write them before the JDBC statements below
+        em.flush();
+        return session.doReturningWork(c -> write(c, submissions, devices, now));
+    }
+
+    /** A device as storage needs it. */
+    private record DeviceRow(long id, long virtualAccountId, String instanceId, boolean hasSoftwareTag, boolean enrolledNow) {}
+
+    /** A report to insert, with the id it gets. */
+    private record NewReport(long id, long deviceId, long virtualAccountId, ReportSource source, CheckedReport report) {}
+
+    private List<Map<Integer, IngestOutcome>> write(Connection c, List<Submission> submissions, Map<DeviceId, DeviceRow> devices,
+                                                    Instant now) throws SQLException {
+        Map<String, Known> seen = new HashMap<>();
+        List<NewReport> inserts = new ArrayList<>();
+        List<long[]> measurementRows = new ArrayList<>();
         // (device, tag, day) -> peak in this group, and the VA of each device
         Map<DailyKey, Long> peaks = new TreeMap<>();
         Map<Long, Long> deviceVa = new HashMap<>();
+        Map<Long, String> softwareTags = new HashMap<>();
         List<Map<Integer, IngestOutcome>> outcomes = new ArrayList<>(submissions.size());
-        for (Submission submission : submissions) {
-            Map<Integer, IngestOutcome> out = new LinkedHashMap<>();
-            for (CheckedReport r : submission.reports()) {
-                DeviceId id = r.payload().device();
-                UsageDevice device = deviceCache.computeIfAbsent(id, d -> device(d, submission, r, now));
-                String key = device.id + "/" + r.payload().reportId();
-                UsageReport existing = storedNow.get(key);
-                if (existing == null) {
-                    existing = reports.find(device.id, r.payload().reportId()).orElse(null);
-                }
-                if (existing != null) {
-                    out.put(r.index(), existing.digest.equals(r.digest())
-                            ? new IngestOutcome.Duplicate(existing.id, id, existing.reportId)
-                            : new IngestOutcome.Refused(UsageRefusal.CONFLICT, "Device " + id + " already sent report "
-                            + existing.reportId + " with other contents"));
-                    continue;
-                }
-                UsageReport report = new UsageReport();
-                report.deviceId = device.id;
-                report.reportId = r.payload().reportId();
-                report.virtualAccountId = device.virtualAccountId;
-                report.source = submission.source().kind();
-                report.payloadDeflated = r.deflated();
-                report.payloadLength = r.payloadLength();
-                report.signatureJson = r.wrapper().signatureJson();
-                report.headerJson = r.wrapper().headerJson();
-                report.digest = r.digest();
-                report.state = ReportState.PENDING;
-                report.receivedAt = now;
-                report.measurementCount = r.payload().measurements().size();
-                reports.persist(report);
-                storedNow.put(key, report);
-                device.lastReportAt = now;
-                if (r.payload().softwareTag() != null && device.softwareTag == null) {
-                    device.softwareTag = r.payload().softwareTag();
-                }
-                deviceVa.put(device.id, device.virtualAccountId);
-                int seq = 0;
-                for (RumPayload.Measurement m : r.payload().measurements()) {
-                    int tag = tags.idOf(m.tag());
-                    measurementRows.add(new Object[] {report.id, seq++, tag, m.startSeconds(), m.endSeconds(), m.count(), m.samples()});
-                    long first = Math.floorDiv(m.startSeconds(), SECONDS_PER_DAY);
-                    long last = Math.floorDiv(Math.max(m.startSeconds(), m.endSeconds() - 1), SECONDS_PER_DAY);
-                    for (long day = first; day <= last; day++) {
-                        peaks.merge(new DailyKey(device.id, tag, (int) day), m.count(), Math::max);
+        try (PreparedStatement existing = c.prepareStatement(
+                "select id, digest from usage_report where device_id = ? and report_id = ?")) {
+            for (Submission submission : submissions) {
+                Map<Integer, IngestOutcome> out = new LinkedHashMap<>();
+                for (CheckedReport r : submission.reports()) {
+                    DeviceId id = r.payload().device();
+                    DeviceRow device = devices.get(id);
+                    long reportId = r.payload().reportId();
+                    String key = device.id() + "/" + reportId;
+                    Known known = seen.get(key);
+                    if (known == null) {
+                        known = find(existing, device.id(), reportId);
                     }
+                    if (known != null) {
+                        out.put(r.index(), known.digest().equals(r.digest())
+                                ? new IngestOutcome.Duplicate(known.id(), id, reportId)
+                                : new IngestOutcome.Refused(UsageRefusal.CONFLICT, "Device " + id + " already sent report "
+                                + reportId + " with other contents"));
+                        continue;
+                    }
+                    long pk = ids.next(c);
+                    inserts.add(new NewReport(pk, device.id(), device.virtualAccountId(), submission.source().kind(), r));
+                    seen.put(key, new Known(pk, r.digest()));
+                    deviceVa.put(device.id(), device.virtualAccountId());
+                    if (r.payload().softwareTag() != null && !device.hasSoftwareTag()) {
+                        softwareTags.putIfAbsent(device.id(), r.payload().softwareTag());
+                    }
+                    int seq = 0;
+                    for (RumPayload.Measurement m : r.payload().measurements()) {
+                        int tag = tags.idOf(m.tag());
+                        measurementRows.add(new long[] {pk, seq++, tag, m.startSeconds(), m.endSeconds(), m.count(), m.samples()});
+                        long first = Math.floorDiv(m.startSeconds(), SECONDS_PER_DAY);
+                        long last = Math.floorDiv(Math.max(m.startSeconds(), m.endSeconds() - 1), SECONDS_PER_DAY);
+                        for (long day = first; day <= last; day++) {
+                            peaks.merge(new DailyKey(device.id(), tag, (int) day), m.count(), Math::max);
+                        }
+                    }
+                    out.put(r.index(), new IngestOutcome.Stored(pk, id, reportId));
                 }
-                out.put(r.index(), new IngestOutcome.Stored(report.id, id, report.reportId));
+                if (submission.allOrNothing() && out.values().stream().anyMatch(o -> !o.accepted())) {
+                    Map<Integer, IngestOutcome> refused = new LinkedHashMap<>();
+                    out.forEach((i, o) -> refused.put(i, o.accepted() ? UsageIngest.NOT_STORED : o));
+                    throw new AllOrNothingRefused(refused);
+                }
+                outcomes.add(out);
             }
-            if (submission.allOrNothing() && out.values().stream().anyMatch(o -> !o.accepted())) {
-                Map<Integer, IngestOutcome> refused = new LinkedHashMap<>();
-                out.forEach((i, o) -> refused.put(i, o.accepted() ? UsageIngest.NOT_STORED : o));
-                throw new AllOrNothingRefused(refused);
-            }
-            outcomes.add(out);
         }
-        em.flush();
+        insertReports(c, inserts, now);
+        touchDevices(c, deviceVa.keySet(), softwareTags, now);
         if (!measurementRows.isEmpty()) {
-            em.unwrap(Session.class).doWork(c -> {
-                insertMeasurements(c, measurementRows);
-                updateDailyPeaks(c, peaks, deviceVa);
-            });
+            insertMeasurements(c, measurementRows);
+            updateDailyPeaks(c, peaks, deviceVa);
         }
+        List<String> contacted = devices.values().stream().filter(d -> !d.enrolledNow() && d.instanceId() != null)
+                .map(DeviceRow::instanceId).toList();
+        enrolment.contacted(contacted);
         return outcomes;
     }
 
-    private UsageDevice device(DeviceId id, Submission submission, CheckedReport r, Instant now) {
-        return reportingDevices.findOrEnrol(id, submission.virtualAccountId(), submission.source().hostname(),
-                r.payload().softwareVersion(), r.payload().softwareTag(), now);
+    private record Known(long id, String digest) {}
+
+    private static Known find(PreparedStatement existing, long deviceId, long reportId) throws SQLException {
+        existing.setLong(1, deviceId);
+        existing.setLong(2, reportId);
+        try (ResultSet rs = existing.executeQuery()) {
+            return rs.next() ? new Known(rs.getLong(1), rs.getString(2)) : null;
+        }
     }
 
-    private static void insertMeasurements(Connection c, List<Object[]> rows) throws SQLException {
+    private static void findDevices(Connection c, Set<DeviceId> wanted, Map<DeviceId, DeviceRow> into) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select id, va_id, instance_id, software_tag from usage_device"
+                + " where udi_pid = ? and udi_serial = ?")) {
+            for (DeviceId id : wanted) {
+                select.setString(1, id.pid());
+                select.setString(2, id.serialNumber());
+                try (ResultSet rs = select.executeQuery()) {
+                    if (rs.next()) {
+                        into.put(id, new DeviceRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4) != null, false));
+                    }
+                }
+            }
+        }
+    }
+
+    private DeviceRow enrol(DeviceId id, Submission submission, CheckedReport r, Instant now) {
+        UsageDevice device = reportingDevices.findOrEnrol(id, submission.virtualAccountId(), submission.source().hostname(),
+                r.payload().softwareVersion(), r.payload().softwareTag(), now);
+        return new DeviceRow(device.id, device.virtualAccountId, device.instanceId, device.softwareTag != null, true);
+    }
+
+    private static void insertReports(Connection c, List<NewReport> reports, Instant now) throws SQLException {
+        if (reports.isEmpty()) {
+            return;
+        }
+        OffsetDateTime received = now.atOffset(ZoneOffset.UTC);
+        try (PreparedStatement insert = c.prepareStatement("insert into usage_report (id, device_id, report_id, va_id, source,"
+                + " payload_deflated, payload_length, signature_json, header_json, digest, state, received_at, measurement_count)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (NewReport n : reports) {
+                CheckedReport r = n.report();
+                insert.setLong(1, n.id());
+                insert.setLong(2, n.deviceId());
+                insert.setLong(3, r.payload().reportId());
+                insert.setLong(4, n.virtualAccountId());
+                insert.setString(5, n.source().name());
+                insert.setBytes(6, r.deflated());
+                insert.setInt(7, r.payloadLength());
+                insert.setString(8, r.wrapper().signatureJson());
+                insert.setString(9, r.wrapper().headerJson());
+                insert.setString(10, r.digest());
+                insert.setString(11, ReportState.PENDING.name());
+                insert.setObject(12, received);
+                insert.setInt(13, r.payload().measurements().size());
+                insert.addBatch();
+                if (++pending == JDBC_BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private static void touchDevices(Connection c, Set<Long> deviceIds, Map<Long, String> softwareTags, Instant now)
+            throws SQLException {
+        if (deviceIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement("update usage_device set last_report_at = ?,"
+                + " software_tag = coalesce(software_tag, ?) where id = ?")) {
+            for (long id : new TreeSet<>(deviceIds)) {
+                update.setObject(1, now.atOffset(ZoneOffset.UTC));
+                update.setString(2, softwareTags.get(id));
+                update.setLong(3, id);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private static void insertMeasurements(Connection c, List<long[]> rows) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("insert into usage_measurement"
                 + " (report_pk, seq, tag_id, start_s, end_s, usage_count, samples) values (?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
-            for (Object[] r : rows) {
-                insert.setLong(1, (Long) r[0]);
-                insert.setShort(2, (short) (int) (Integer) r[1]);
-                insert.setInt(3, (Integer) r[2]);
-                insert.setLong(4, (Long) r[3]);
-                insert.setLong(5, (Long) r[4]);
-                insert.setLong(6, (Long) r[5]);
-                insert.setInt(7, (Integer) r[6]);
+            for (long[] r : rows) {
+                insert.setLong(1, r[0]);
+                insert.setShort(2, (short) r[1]);
+                insert.setInt(3, (int) r[2]);
+                insert.setLong(4, r[3]);
+                insert.setLong(5, r[4]);
+                insert.setLong(6, r[5]);
+                insert.setInt(7, (int) r[6]);
                 insert.addBatch();
                 if (++pending == JDBC_BATCH * 4) {
                     insert.executeBatch();
