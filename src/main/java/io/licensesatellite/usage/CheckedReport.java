@@ -6,6 +6,7 @@ package io.licensesatellite.usage;
  *
  * @param index    the report's place in what the door handed over
  * @param digest   SHA-256 of the payload bytes, hex
- * @param deflated the payload bytes, deflated
+ * @param stored   payload and signature as {@link StoredReportCodec#RUM_DICTIONARY_1} keeps them
  */
-record CheckedReport(int index, RumWrapper wrapper, RumPayload payload, String digest, byte[] deflated, int payloadLength) {}
+record CheckedReport(int index, RumWrapper wrapper, RumPayload payload, String digest, StoredReportCodec.Encoded stored,
+                     int payloadLength) {}

@@ -47,9 +47,10 @@ public class UpstreamQueue {
 
     static PendingReport view(UsageReport r, UsageDevice d) {
         byte[] payload = r.payload();
-        RumWrapper wrapper = new RumWrapper(new String(payload, StandardCharsets.UTF_8), r.signatureJson, r.headerJson, null);
+        String signature = r.signature(payload);
+        RumWrapper wrapper = new RumWrapper(new String(payload, StandardCharsets.UTF_8), signature, r.headerJson, null);
         return new PendingReport(r.id, d.deviceId(), r.virtualAccountId, r.reportId, d.softwareTag, r.source,
-                r.receivedAt, wrapper.toJson(), payload, r.signatureJson, r.headerJson, r.digest);
+                r.receivedAt, wrapper.toJson(), payload, signature, r.headerJson, r.digest);
     }
 
     /**

@@ -128,7 +128,8 @@ public class UsageIngest {
             }
         }
         byte[] bytes = wrapper.payloadBytes();
-        return new CheckedReport(index, wrapper, payload, sha256(bytes), Deflate.deflate(bytes), bytes.length);
+        return new CheckedReport(index, wrapper, payload, sha256(bytes),
+                StoredReportCodec.encode(bytes, wrapper.signatureJson()), bytes.length);
     }
 
     static String sha256(byte[] bytes) {

@@ -97,8 +97,9 @@ public class UsageQueries {
             measurements.add(new MeasurementView(tags.tag(((Number) row[0]).intValue()), ((Number) row[1]).longValue(),
                     ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).intValue()));
         }
-        return Optional.of(new ReportDetail(ReportSummary.of(r, d), new String(r.payload(), StandardCharsets.UTF_8),
-                r.signatureJson, r.headerJson, measurements));
+        byte[] payload = r.payload();
+        return Optional.of(new ReportDetail(ReportSummary.of(r, d), new String(payload, StandardCharsets.UTF_8),
+                r.signature(payload), r.headerJson, measurements));
     }
 
     public record DailyQuery(Long virtualAccountId, String tag, String pid, String serialNumber, LocalDate from, LocalDate to) {}

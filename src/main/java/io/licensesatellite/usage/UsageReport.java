@@ -39,8 +39,17 @@ public class UsageReport {
     @Column(name = "payload_length", nullable = false)
     public int payloadLength;
 
-    @Column(name = "signature_json", nullable = false)
+    /** The signature's text, for reports of codec 0 only. */
+    @Column(name = "signature_json")
     public String signatureJson;
+
+    /** The signature deflated (codec 1 and later). */
+    @Column(name = "signature_deflated")
+    public byte[] signatureDeflated;
+
+    /** How payload and signature are kept: {@link StoredReportCodec}. */
+    @Column(nullable = false)
+    public short codec;
 
     @Column(name = "header_json")
     public String headerJson;
@@ -72,6 +81,11 @@ public class UsageReport {
     public int measurementCount;
 
     public byte[] payload() {
-        return Deflate.inflate(payloadDeflated, payloadLength);
+        return StoredReportCodec.payload(codec, payloadDeflated, payloadLength);
+    }
+
+    /** The wrapper's signature object exactly as received. */
+    public String signature(byte[] payload) {
+        return StoredReportCodec.signature(codec, signatureDeflated, signatureJson, payload);
     }
 }

@@ -202,8 +202,8 @@ public class UsageStore {
         }
         OffsetDateTime received = now.atOffset(ZoneOffset.UTC);
         try (PreparedStatement insert = c.prepareStatement("insert into usage_report (id, device_id, report_id, va_id, source,"
-                + " payload_deflated, payload_length, signature_json, header_json, digest, state, received_at, measurement_count)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " payload_deflated, payload_length, signature_deflated, header_json, digest, state, received_at, measurement_count,"
+                + " codec) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
             for (NewReport n : reports) {
                 CheckedReport r = n.report();
@@ -212,14 +212,15 @@ public class UsageStore {
                 insert.setLong(3, r.payload().reportId());
                 insert.setLong(4, n.virtualAccountId());
                 insert.setString(5, n.source().name());
-                insert.setBytes(6, r.deflated());
+                insert.setBytes(6, r.stored().payload());
                 insert.setInt(7, r.payloadLength());
-                insert.setString(8, r.wrapper().signatureJson());
+                insert.setBytes(8, r.stored().signature());
                 insert.setString(9, r.wrapper().headerJson());
                 insert.setString(10, r.digest());
                 insert.setString(11, ReportState.PENDING.name());
                 insert.setObject(12, received);
                 insert.setInt(13, r.payload().measurements().size());
+                insert.setShort(14, (short) StoredReportCodec.RUM_DICTIONARY_1);
                 insert.addBatch();
                 if (++pending == JDBC_BATCH) {
                     insert.executeBatch();

@@ -165,6 +165,7 @@ public final class UsageBenchmark {
 
     /** Where the bytes went: H2's own estimate per usage table, indexes included, once the satellite has stopped. */
     private static void printTableSizes(Path dataDir) throws Exception {
+        System.out.printf("Database file after the satellite stopped (H2 compacts briefly on close): %,d bytes%n", dbBytes(dataDir));
         String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("satellite").toAbsolutePath() + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "satellite", "");
              java.sql.Statement st = c.createStatement();
