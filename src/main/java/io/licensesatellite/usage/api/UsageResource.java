@@ -54,10 +54,11 @@ public class UsageResource {
         this.queries = queries;
     }
 
-    public record FileResult(int reportsStored, int duplicates, List<Refused> refused, List<DeviceView> devices,
-                             int authorizationRequests) {}
-
-    public record Refused(int index, String reason, String detail) {}
+    /**
+     * A file that was taken. Refused reports are not listed here: a file is all or nothing, so any refusal is a
+     * problem answer naming every refused report in its {@code errors}.
+     */
+    public record FileResult(int reportsStored, int duplicates, List<DeviceView> devices, int authorizationRequests) {}
 
     public record DeviceView(String pid, String serialNumber) {}
 
@@ -86,7 +87,7 @@ public class UsageResource {
                     result.refused().stream().map(r -> new SatelliteException.FieldError("RUMReport[" + r.index() + "]",
                             r.reason().slug() + ": " + r.detail())).toList());
         }
-        return new FileResult(result.reportsStored(), result.duplicates(), List.of(),
+        return new FileResult(result.reportsStored(), result.duplicates(),
                 result.devices().stream().map(d -> new DeviceView(d.pid(), d.serialNumber())).toList(), result.authorizationRequests());
     }
 
