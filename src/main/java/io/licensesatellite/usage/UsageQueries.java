@@ -30,12 +30,15 @@ public class UsageQueries {
     private final UsageReportRepository reports;
     private final UsageDeviceRepository devices;
     private final UsageTags tags;
+    private final UsageDeadlines deadlines;
 
-    public UsageQueries(EntityManager em, UsageReportRepository reports, UsageDeviceRepository devices, UsageTags tags) {
+    public UsageQueries(EntityManager em, UsageReportRepository reports, UsageDeviceRepository devices, UsageTags tags,
+                        UsageDeadlines deadlines) {
         this.em = em;
         this.reports = reports;
         this.devices = devices;
         this.tags = tags;
+        this.deadlines = deadlines;
     }
 
     public record ReportFilter(String pid, String serialNumber, Long virtualAccountId, ReportState state, ReportSource source) {}
@@ -167,6 +170,7 @@ public class UsageQueries {
 
     public record DeviceFilter(Long virtualAccountId, String pid, String serialNumber) {}
 
+    /** One page of devices, each with its reporting deadlines as {@code GET /usage/deadlines} computes them. */
     @Transactional
     public Page<DeviceSummary> devices(DeviceFilter filter, int page, int size) {
         checkPaging(page, size);
@@ -198,10 +202,12 @@ public class UsageQueries {
                 counts.computeIfAbsent((Long) c[0], k -> new long[3])[((ReportState) c[1]).ordinal()] = (Long) c[2];
             }
         }
+        Map<Long, DeviceDeadline> due = deadlines.of(rows);
         List<DeviceSummary> items = rows.stream().map(d -> {
             long[] c = counts.getOrDefault(d.id, new long[3]);
+            DeviceDeadline deadline = due.get(d.id);
             return new DeviceSummary(d.id, d.pid, d.serialNumber, d.instanceId, d.virtualAccountId, d.softwareTag,
-                    d.firstSeenAt, d.lastReportAt, c[0], c[1], c[2], d.lastAckAt, null, null);
+                    d.firstSeenAt, d.lastReportAt, c[0], c[1], c[2], d.lastAckAt, deadline.nextReportDue(), deadline.ackDeadline());
         }).toList();
         return new Page<>(items, page, size, count.getSingleResult());
     }
