@@ -5,6 +5,7 @@ import io.licensesatellite.accounts.VirtualAccounts;
 import io.licensesatellite.platform.Alert;
 import io.licensesatellite.platform.AlertSource;
 import io.licensesatellite.platform.SatelliteException;
+import io.licensesatellite.platform.VisibleAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -16,6 +17,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,19 +37,21 @@ public class UsageDeadlines implements AlertSource {
     private final EntityManager em;
     private final ReportingHistories histories;
     private final VirtualAccounts accounts;
+    private final VisibleAccounts visible;
     private final DeadlinesConfig config;
     private final Clock clock;
 
-    public UsageDeadlines(EntityManager em, ReportingHistories histories, VirtualAccounts accounts, DeadlinesConfig config,
-                          Clock clock) {
+    public UsageDeadlines(EntityManager em, ReportingHistories histories, VirtualAccounts accounts, VisibleAccounts visible,
+                          DeadlinesConfig config, Clock clock) {
         this.em = em;
         this.histories = histories;
         this.accounts = accounts;
+        this.visible = visible;
         this.config = config;
         this.clock = clock;
     }
 
-    /** Devices sorted by their nearest date (those owing nothing last), one page. */
+    /** Devices sorted by their nearest date (those owing nothing last), one page; only the caller's visible VAs. */
     @Transactional
     public UsageViews.Page<DeviceDeadline> page(Long virtualAccountId, int page, int size) {
         if (page < 0) {
@@ -133,9 +137,16 @@ public class UsageDeadlines implements AlertSource {
         }
     }
 
-    /** Every device, nearest deadline first. */
+    /** Every device the caller may see (a limited viewer: its VAs' only), nearest deadline first. */
     List<DeviceDeadline> all() {
-        List<UsageDevice> devices = em.createQuery("from UsageDevice order by id", UsageDevice.class).getResultList();
+        Optional<Set<Long>> only = visible.limitedTo();
+        if (only.isPresent() && only.get().isEmpty()) {
+            return List.of();
+        }
+        List<UsageDevice> devices = only.isPresent()
+                ? em.createQuery("from UsageDevice where virtualAccountId in ?1 order by id", UsageDevice.class)
+                        .setParameter(1, only.get()).getResultList()
+                : em.createQuery("from UsageDevice order by id", UsageDevice.class).getResultList();
         List<DeviceDeadline> deadlines = new ArrayList<>(of(devices).values());
         deadlines.sort(Comparator.comparing(DeviceDeadline::nearest, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(DeviceDeadline::deviceId));
