@@ -95,14 +95,17 @@ public class UsageResource {
     @Path("/ack-file")
     @Produces({MediaType.APPLICATION_XML, "application/problem+json"})
     @Requires(Permission.SYNC_RUN)
-    @Operation(summary = "The ACK file for license smart import on the device")
+    @Operation(summary = "The ACK file for license smart import on the device: the oldest not delivered yet (one per file;"
+            + " X-Usage-Acks-Remaining says how many more wait), else the latest")
     public Response ackFile(@QueryParam("pid") String pid, @QueryParam("serial") String serial) {
         DeviceId device = device(pid, serial);
-        AckFile file = acknowledgements.ackFileFor(device).orElseThrow(() -> new SatelliteException(ErrorKind.USAGE_ACK_NOT_READY,
-                "No acknowledgement has arrived for " + device + " yet; synchronise usage with the upstream first"));
+        UsageAcknowledgements.Download download = acknowledgements.nextDownload(device).orElseThrow(() -> new SatelliteException(
+                ErrorKind.USAGE_ACK_NOT_READY, "No acknowledgement has arrived for " + device + " yet; synchronise usage with the upstream first"));
+        AckFile file = download.file();
         acknowledgements.markDelivered(file.ackId(), DeliveryPath.FILE_DOWNLOAD);
         return Response.ok(file.importFile(), MediaType.APPLICATION_XML)
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
+                .header("X-Usage-Acks-Remaining", download.remaining())
                 .header("Cache-Control", "no-store").build();
     }
 

@@ -80,6 +80,35 @@ class UsageFilesApiTest extends SatelliteJourney {
     }
 
     @Test
+    void eachAckFileDownloadHandsOutTheOldestAcknowledgementNotDeliveredYet() {
+        SlpDevice device = aDeviceWithUsage();
+        upload(device.usageFile()).then().statusCode(200);
+        DeviceId id = new DeviceId(device.identity().pid(), device.identity().serialNumber());
+        // the upstream acknowledged the device's two reports in two acknowledgements
+        List<Long> reportIds = device.unacknowledged().stream().map(r -> r.reportId()).toList();
+        for (long reportId : reportIds) {
+            acknowledgements.recordAcknowledgement(id, ("{\"report_ids\":[" + reportId + "]}").getBytes(StandardCharsets.UTF_8),
+                    List.of(reportId), null, "test upstream");
+        }
+
+        Response first = ackFile(device);
+        first.then().statusCode(200).header("X-Usage-Acks-Remaining", "1");
+        assertThat(device.importFile(first.asString())).isEqualTo("Import Data Successful");
+        assertThat(device.unacknowledged()).extracting(r -> r.reportId()).containsExactly(reportIds.get(1));
+        Response second = ackFile(device);
+        second.then().statusCode(200).header("X-Usage-Acks-Remaining", "0");
+        assertThat(device.importFile(second.asString())).isEqualTo("Import Data Successful");
+        assertThat(device.unacknowledged()).isEmpty();
+        // all delivered: the latest again
+        assertThat(ackFile(device).asString()).isEqualTo(second.asString());
+    }
+
+    private Response ackFile(SlpDevice device) {
+        return api.asAdmin().queryParam("pid", device.identity().pid()).queryParam("serial", device.identity().serialNumber())
+                .get("/api/v1/usage/ack-file");
+    }
+
+    @Test
     void readingUsageNeedsCredentials() {
         api.anonymous().get("/api/v1/usage/reports").then().statusCode(401);
     }
