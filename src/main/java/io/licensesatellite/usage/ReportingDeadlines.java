@@ -12,7 +12,8 @@ import java.util.Set;
  * <ol>
  *   <li>The duty of one kind: never acknowledged: first seen + first-report days. Acknowledged, with a reporting
  *       frequency: last ACK + frequency. Acknowledged, frequency 0: only after a change of the counts later than the
- *       last ACK, change + on-change days; otherwise none.</li>
+ *       last ACK, change + on-change days (the first such change: a later one does not put the duty off); otherwise
+ *       none.</li>
  *   <li>The device's duty is the earliest over the kinds in its latest report; no kind in use, no duty.</li>
  *   <li>ACK deadline: the duty, when the policy requires acknowledgements.</li>
  *   <li>Next report due: the duty while the device's last report is acknowledged (or it never reported); once it
@@ -26,9 +27,10 @@ public final class ReportingDeadlines {
      * @param firstSeenAt when the satellite first heard of the device
      * @param lastReportAt its latest report received, or null
      * @param lastAckAt its latest acknowledgement recorded, or null
-     * @param lastChangeAt when its counts last changed from one report to the next, or null
+     * @param countsChangedAt when the satellite received the first report after the last acknowledgement whose
+     *                        counts differ from the report before it ({@link ReportingHistories}), or null
      */
-    public record DeviceHistory(Instant firstSeenAt, Instant lastReportAt, Instant lastAckAt, Instant lastChangeAt) {}
+    public record DeviceHistory(Instant firstSeenAt, Instant lastReportAt, Instant lastAckAt, Instant countsChangedAt) {}
 
     /** Both null when no duty applies. */
     public record Deadlines(Instant nextReportDue, Instant ackDeadline) {}
@@ -58,8 +60,8 @@ public final class ReportingDeadlines {
         if (terms.reportingFrequencyDays() > 0) {
             return history.lastAckAt().plus(Duration.ofDays(terms.reportingFrequencyDays()));
         }
-        if (history.lastChangeAt() != null && history.lastChangeAt().isAfter(history.lastAckAt())) {
-            return history.lastChangeAt().plus(Duration.ofDays(terms.reportOnChangeDays()));
+        if (history.countsChangedAt() != null && history.countsChangedAt().isAfter(history.lastAckAt())) {
+            return history.countsChangedAt().plus(Duration.ofDays(terms.reportOnChangeDays()));
         }
         return null;
     }

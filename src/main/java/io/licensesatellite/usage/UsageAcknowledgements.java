@@ -1,6 +1,7 @@
 package io.licensesatellite.usage;
 
 import io.licensesatellite.platform.SatelliteException;
+import io.licensesatellite.platform.VisibleAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -15,6 +16,11 @@ import java.util.Set;
 /**
  * Acknowledgements from the upstream: recording them (byte-exact) against the reports they acknowledge, and handing
  * them to devices (push poll, pull import, file download) with a record of how they were delivered.
+ *
+ * <p>Each acknowledgement acknowledges its own reports, so a device with several not delivered yet needs every one
+ * of them, oldest first: the newest alone would leave the reports of the older ones unacknowledged on the device.
+ * None is skipped as superseded: the satellite keeps which reports an acknowledgement changed, not every report it
+ * names, so it cannot prove that a newer one covers an older one.
  */
 @ApplicationScoped
 public class UsageAcknowledgements {
@@ -23,13 +29,15 @@ public class UsageAcknowledgements {
     private final UsageAckRepository acks;
     private final UsageReportRepository reports;
     private final UsageDeviceRepository devices;
+    private final VisibleAccounts visible;
     private final Clock clock;
 
     public UsageAcknowledgements(UsageAckRepository acks, UsageReportRepository reports, UsageDeviceRepository devices,
-                                 Clock clock) {
+                                 VisibleAccounts visible, Clock clock) {
         this.acks = acks;
         this.reports = reports;
         this.devices = devices;
+        this.visible = visible;
         this.clock = clock;
     }
 
@@ -44,7 +52,7 @@ public class UsageAcknowledgements {
 
     /**
      * Stores the upstream's acknowledgement for a device exactly as received and marks the device's reports with
-     * those report ids ACKNOWLEDGED (from PENDING or SENT). The latest acknowledgement is the one devices get.
+     * those report ids ACKNOWLEDGED (from PENDING or SENT). Devices get it with the others not delivered yet.
      *
      * @param device       the device the acknowledgement is for
      * @param ackBytes     the upstream's ACK document, stored byte-exact
@@ -104,6 +112,33 @@ public class UsageAcknowledgements {
         return acks.latest(d.get().id).map(a -> file(d.get(), a));
     }
 
+    /** Every acknowledgement for the device not delivered yet, oldest first, as import files. */
+    @Transactional
+    public List<AckFile> undeliveredFor(DeviceId device) {
+        return devices.find(device).map(d -> acks.undelivered(d.id).stream().map(a -> file(d, a)).toList()).orElse(List.of());
+    }
+
+    /**
+     * The ACK file an operator downloads, and how many more wait after it: {@code license smart import} takes one
+     * acknowledgement per file, so each download hands out the oldest not delivered yet; once all were, the latest
+     * again. Empty when none arrived yet, or when the device is in a Virtual Account the caller may not see.
+     */
+    @Transactional
+    public Optional<Download> nextDownload(DeviceId device) {
+        Optional<UsageDevice> d = devices.find(device).filter(x -> visible.canSee(x.virtualAccountId));
+        if (d.isEmpty()) {
+            return Optional.empty();
+        }
+        List<UsageAck> waiting = acks.undelivered(d.get().id);
+        if (!waiting.isEmpty()) {
+            return Optional.of(new Download(file(d.get(), waiting.get(0)), waiting.size() - 1));
+        }
+        return acks.latest(d.get().id).map(a -> new Download(file(d.get(), a), 0));
+    }
+
+    /** @param remaining acknowledgements still not delivered after this one */
+    public record Download(AckFile file, int remaining) {}
+
     static AckFile file(UsageDevice d, UsageAck a) {
         return new AckFile(a.id, d.deviceId(), d.softwareTag, a.ackBytes.clone(),
                 a.policyBytes == null ? null : a.policyBytes.clone(), AckFiles.importFile(a.ackBytes, a.policyBytes),
@@ -138,8 +173,15 @@ public class UsageAcknowledgements {
         /** Some report of that push (or earlier) is not acknowledged yet. */
         record Waiting(DeviceId device) implements PollState {}
 
-        /** All acknowledged: the latest acknowledgement for the device. */
-        record Complete(AckFile ack) implements PollState {}
+        /**
+         * All acknowledged: every acknowledgement for the device not delivered yet, oldest first, or the latest
+         * when all were (a device polling again did not get the answer).
+         */
+        record Complete(List<AckFile> acks) implements PollState {
+            public Complete {
+                acks = List.copyOf(acks);
+            }
+        }
     }
 
     /**
@@ -157,7 +199,11 @@ public class UsageAcknowledgements {
         if (open > 0) {
             return new PollState.Waiting(d.deviceId());
         }
-        return acks.latest(d.id).<PollState>map(a -> new PollState.Complete(file(d, a)))
+        List<UsageAck> waiting = acks.undelivered(d.id);
+        if (!waiting.isEmpty()) {
+            return new PollState.Complete(waiting.stream().map(a -> file(d, a)).toList());
+        }
+        return acks.latest(d.id).<PollState>map(a -> new PollState.Complete(List.of(file(d, a))))
                 .orElseGet(() -> new PollState.Waiting(d.deviceId()));
     }
 }

@@ -5,6 +5,7 @@ import io.licensesatellite.accounts.VirtualAccounts;
 import io.licensesatellite.platform.Alert;
 import io.licensesatellite.platform.AlertSource;
 import io.licensesatellite.platform.SatelliteException;
+import io.licensesatellite.platform.VisibleAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -16,6 +17,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,23 +31,27 @@ import java.util.Set;
 @ApplicationScoped
 public class UsageDeadlines implements AlertSource {
     static final int MAX_LISTED = 20;
+    /** Devices whose facts are read in one query: the largest page of a list. */
+    private static final int CHUNK = UsageQueries.MAX_PAGE_SIZE;
 
     private final EntityManager em;
-    private final UsageAckRepository acks;
+    private final ReportingHistories histories;
     private final VirtualAccounts accounts;
+    private final VisibleAccounts visible;
     private final DeadlinesConfig config;
     private final Clock clock;
 
-    public UsageDeadlines(EntityManager em, UsageAckRepository acks, VirtualAccounts accounts, DeadlinesConfig config,
-                          Clock clock) {
+    public UsageDeadlines(EntityManager em, ReportingHistories histories, VirtualAccounts accounts, VisibleAccounts visible,
+                          DeadlinesConfig config, Clock clock) {
         this.em = em;
-        this.acks = acks;
+        this.histories = histories;
         this.accounts = accounts;
+        this.visible = visible;
         this.config = config;
         this.clock = clock;
     }
 
-    /** Devices sorted by their nearest date (those owing nothing last), one page. */
+    /** Devices sorted by their nearest date (those owing nothing last), one page; only the caller's visible VAs. */
     @Transactional
     public UsageViews.Page<DeviceDeadline> page(Long virtualAccountId, int page, int size) {
         if (page < 0) {
@@ -58,6 +64,38 @@ public class UsageDeadlines implements AlertSource {
                 .filter(d -> virtualAccountId == null || d.virtualAccountId() == virtualAccountId).toList();
         int from = (int) Math.min((long) page * size, all.size());
         return new UsageViews.Page<>(all.subList(from, Math.min(from + size, all.size())), page, size, all.size());
+    }
+
+    /**
+     * The deadlines of these devices, by device id, in a few queries for all of them: what {@code GET
+     * /usage/devices} shows beside each device of its page, the same computation as the deadlines list.
+     */
+    @Transactional
+    public Map<Long, DeviceDeadline> of(List<UsageDevice> devices) {
+        Map<Long, DeviceDeadline> byId = new HashMap<>();
+        Map<Long, Map<String, LicenseType>> poolTypes = new HashMap<>();
+        for (int from = 0; from < devices.size(); from += CHUNK) {
+            List<UsageDevice> chunk = devices.subList(from, Math.min(from + CHUNK, devices.size()));
+            Map<Long, byte[]> policies = histories.latestPolicies(chunk);
+            Map<Long, List<String>> tags = histories.latestTags(chunk);
+            Map<Long, Instant> changes = histories.countsChangedAfterAck(chunk);
+            for (UsageDevice device : chunk) {
+                ReportingPolicy policy = ReportingPolicy.read(policies.get(device.id)).orElseGet(ReportingPolicy::ciscoDefault);
+                Map<String, LicenseType> types = poolTypes.computeIfAbsent(device.virtualAccountId, this::types);
+                Set<LicenceKind> kinds = EnumSet.noneOf(LicenceKind.class);
+                for (String tag : tags.getOrDefault(device.id, List.of())) {
+                    kinds.add(types.get(tag) == LicenseType.PERPETUAL ? LicenceKind.UNENFORCED_PERPETUAL : LicenceKind.UNENFORCED_SUBSCRIPTION);
+                }
+                ReportingDeadlines.Deadlines d = ReportingDeadlines.compute(policy, kinds, new ReportingDeadlines.DeviceHistory(
+                        device.firstSeenAt, device.lastReportAt, device.lastAckAt, changes.get(device.id)));
+                Instant nearest = d.ackDeadline() == null ? d.nextReportDue()
+                        : d.nextReportDue() == null || d.ackDeadline().isBefore(d.nextReportDue()) ? d.ackDeadline() : d.nextReportDue();
+                byId.put(device.id, new DeviceDeadline(device.id, device.pid, device.serialNumber, device.virtualAccountId,
+                        policy.name(), kinds.stream().map(Enum::name).toList(), device.firstSeenAt, device.lastReportAt,
+                        device.lastAckAt, d.nextReportDue(), d.ackDeadline(), nearest));
+            }
+        }
+        return byId;
     }
 
     @Override
@@ -99,26 +137,17 @@ public class UsageDeadlines implements AlertSource {
         }
     }
 
+    /** Every device the caller may see (a limited viewer: its VAs' only), nearest deadline first. */
     List<DeviceDeadline> all() {
-        Map<Long, Map<String, LicenseType>> poolTypes = new HashMap<>();
-        List<UsageDevice> devices = em.createQuery("from UsageDevice order by id", UsageDevice.class).getResultList();
-        List<DeviceDeadline> deadlines = new ArrayList<>(devices.size());
-        for (UsageDevice device : devices) {
-            ReportingPolicy policy = acks.latest(device.id).flatMap(a -> ReportingPolicy.read(a.policyBytes))
-                    .orElseGet(ReportingPolicy::ciscoDefault);
-            Map<String, LicenseType> types = poolTypes.computeIfAbsent(device.virtualAccountId, this::types);
-            Set<LicenceKind> kinds = EnumSet.noneOf(LicenceKind.class);
-            for (String tag : latestTags(device.id)) {
-                kinds.add(types.get(tag) == LicenseType.PERPETUAL ? LicenceKind.UNENFORCED_PERPETUAL : LicenceKind.UNENFORCED_SUBSCRIPTION);
-            }
-            ReportingDeadlines.Deadlines d = ReportingDeadlines.compute(policy, kinds, new ReportingDeadlines.DeviceHistory(
-                    device.firstSeenAt, device.lastReportAt, device.lastAckAt, null));
-            Instant nearest = d.ackDeadline() == null ? d.nextReportDue()
-                    : d.nextReportDue() == null || d.ackDeadline().isBefore(d.nextReportDue()) ? d.ackDeadline() : d.nextReportDue();
-            deadlines.add(new DeviceDeadline(device.id, device.pid, device.serialNumber, device.virtualAccountId, policy.name(),
-                    kinds.stream().map(Enum::name).toList(), device.firstSeenAt, device.lastReportAt, device.lastAckAt,
-                    d.nextReportDue(), d.ackDeadline(), nearest));
+        Optional<Set<Long>> only = visible.limitedTo();
+        if (only.isPresent() && only.get().isEmpty()) {
+            return List.of();
         }
+        List<UsageDevice> devices = only.isPresent()
+                ? em.createQuery("from UsageDevice where virtualAccountId in ?1 order by id", UsageDevice.class)
+                        .setParameter(1, only.get()).getResultList()
+                : em.createQuery("from UsageDevice order by id", UsageDevice.class).getResultList();
+        List<DeviceDeadline> deadlines = new ArrayList<>(of(devices).values());
         deadlines.sort(Comparator.comparing(DeviceDeadline::nearest, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(DeviceDeadline::deviceId));
         return deadlines;
@@ -132,17 +161,5 @@ public class UsageDeadlines implements AlertSource {
             // The VA is gone: its tags count as subscriptions, the earlier deadline.
         }
         return types;
-    }
-
-    /** The tags measured in the device's latest report. */
-    @SuppressWarnings("unchecked")
-    private List<String> latestTags(long deviceId) {
-        List<Object> latest = em.createNativeQuery("select id from usage_report where device_id = ?1 order by received_at desc, id desc")
-                .setParameter(1, deviceId).setMaxResults(1).getResultList();
-        if (latest.isEmpty()) {
-            return List.of();
-        }
-        return em.createNativeQuery("select distinct t.tag from usage_measurement m join usage_tag t on t.id = m.tag_id"
-                + " where m.report_pk = ?1").setParameter(1, ((Number) latest.get(0)).longValue()).getResultList();
     }
 }

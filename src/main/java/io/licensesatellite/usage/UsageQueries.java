@@ -1,6 +1,7 @@
 package io.licensesatellite.usage;
 
 import io.licensesatellite.platform.SatelliteException;
+import io.licensesatellite.platform.VisibleAccounts;
 import io.licensesatellite.usage.UsageViews.DailyUsage;
 import io.licensesatellite.usage.UsageViews.DeviceSummary;
 import io.licensesatellite.usage.UsageViews.MeasurementView;
@@ -18,8 +19,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** What operators ask about usage: reports, devices, daily usage. */
+/**
+ * What operators ask about usage: reports, devices, daily usage. A viewer limited to some Virtual Accounts sees only
+ * theirs: lists leave the others out, and another VA's report, device or daily usage reads as if it did not exist.
+ */
 @ApplicationScoped
 public class UsageQueries {
     public static final int MAX_PAGE_SIZE = 500;
@@ -30,12 +35,17 @@ public class UsageQueries {
     private final UsageReportRepository reports;
     private final UsageDeviceRepository devices;
     private final UsageTags tags;
+    private final UsageDeadlines deadlines;
+    private final VisibleAccounts visible;
 
-    public UsageQueries(EntityManager em, UsageReportRepository reports, UsageDeviceRepository devices, UsageTags tags) {
+    public UsageQueries(EntityManager em, UsageReportRepository reports, UsageDeviceRepository devices, UsageTags tags,
+                        UsageDeadlines deadlines, VisibleAccounts visible) {
         this.em = em;
         this.reports = reports;
         this.devices = devices;
         this.tags = tags;
+        this.deadlines = deadlines;
+        this.visible = visible;
     }
 
     public record ReportFilter(String pid, String serialNumber, Long virtualAccountId, ReportState state, ReportSource source) {}
@@ -43,8 +53,16 @@ public class UsageQueries {
     @Transactional
     public Page<ReportSummary> reports(ReportFilter filter, int page, int size, boolean newestFirst) {
         checkPaging(page, size);
+        Optional<Set<Long>> only = visible.limitedTo();
+        if (only.isPresent() && only.get().isEmpty()) {
+            return new Page<>(List.of(), page, size, 0);
+        }
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
+        if (only.isPresent()) {
+            where.append(" and r.virtualAccountId in :visible");
+            params.put("visible", only.get());
+        }
         if (filter.pid() != null || filter.serialNumber() != null) {
             where.append(" and r.deviceId in (select d.id from UsageDevice d where 1 = 1");
             if (filter.pid() != null) {
@@ -86,7 +104,7 @@ public class UsageQueries {
     @Transactional
     public Optional<ReportDetail> report(long id) {
         UsageReport r = reports.findById(id);
-        if (r == null) {
+        if (r == null || !visible.canSee(r.virtualAccountId)) {
             return Optional.empty();
         }
         UsageDevice d = devices.findById(r.deviceId);
@@ -127,6 +145,10 @@ public class UsageQueries {
         if (!byDevice && q.virtualAccountId() == null) {
             throw SatelliteException.invalid("virtualAccountId", "required unless pid and serial are given");
         }
+        if (q.virtualAccountId() != null) {
+            // As the VA's own resources answer: an account the caller may not see does not exist for it.
+            visible.requireVisible(q.virtualAccountId(), "No Virtual Account with id " + q.virtualAccountId());
+        }
         int from = (int) q.from().toEpochDay();
         int to = (int) q.to().toEpochDay();
         Integer tagId = null;
@@ -141,7 +163,8 @@ public class UsageQueries {
         long owner;
         if (byDevice) {
             Optional<UsageDevice> d = devices.find(new DeviceId(q.pid(), q.serialNumber()));
-            if (d.isEmpty() || (q.virtualAccountId() != null && d.get().virtualAccountId != q.virtualAccountId())) {
+            if (d.isEmpty() || (q.virtualAccountId() != null && d.get().virtualAccountId != q.virtualAccountId())
+                    || !visible.canSee(d.get().virtualAccountId)) {
                 return List.of();
             }
             owner = d.get().id;
@@ -168,11 +191,20 @@ public class UsageQueries {
 
     public record DeviceFilter(Long virtualAccountId, String pid, String serialNumber) {}
 
+    /** One page of devices, each with its reporting deadlines as {@code GET /usage/deadlines} computes them. */
     @Transactional
     public Page<DeviceSummary> devices(DeviceFilter filter, int page, int size) {
         checkPaging(page, size);
+        Optional<Set<Long>> only = visible.limitedTo();
+        if (only.isPresent() && only.get().isEmpty()) {
+            return new Page<>(List.of(), page, size, 0);
+        }
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
+        if (only.isPresent()) {
+            where.append(" and d.virtualAccountId in :visible");
+            params.put("visible", only.get());
+        }
         if (filter.virtualAccountId() != null) {
             where.append(" and d.virtualAccountId = :va");
             params.put("va", filter.virtualAccountId());
@@ -199,10 +231,12 @@ public class UsageQueries {
                 counts.computeIfAbsent((Long) c[0], k -> new long[3])[((ReportState) c[1]).ordinal()] = (Long) c[2];
             }
         }
+        Map<Long, DeviceDeadline> due = deadlines.of(rows);
         List<DeviceSummary> items = rows.stream().map(d -> {
             long[] c = counts.getOrDefault(d.id, new long[3]);
+            DeviceDeadline deadline = due.get(d.id);
             return new DeviceSummary(d.id, d.pid, d.serialNumber, d.instanceId, d.virtualAccountId, d.softwareTag,
-                    d.firstSeenAt, d.lastReportAt, c[0], c[1], c[2], d.lastAckAt, null, null);
+                    d.firstSeenAt, d.lastReportAt, c[0], c[1], c[2], d.lastAckAt, deadline.nextReportDue(), deadline.ackDeadline());
         }).toList();
         return new Page<>(items, page, size, count.getSingleResult());
     }

@@ -35,8 +35,8 @@ public final class UsageViews {
     public record DailyUsage(LocalDate day, String tag, long count) {}
 
     /**
-     * A reporting device. {@code nextReportDue} and {@code ackDeadline} are filled by the reporting-deadline rules
-     * (pull feature); null until those are known.
+     * A reporting device. {@code nextReportDue} and {@code ackDeadline} are those of {@code GET /usage/deadlines}
+     * ({@link ReportingDeadlines}); null when the device owes nothing.
      */
     public record DeviceSummary(long id, String pid, String serialNumber, String instanceId, long virtualAccountId,
                                 String softwareTag, Instant firstSeenAt, Instant lastReportAt, long reportsPending,

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import javax.net.ssl.SSLContext;
@@ -37,8 +38,13 @@ public final class SlpPushClient {
     /** The answer to a push. */
     public record PushResult(String status, long pollId, long pollInterval, JsonNode body) {}
 
-    /** The answer to a poll: COMPLETE carries the ACK bytes. */
-    public record PollResult(String status, byte[] ack, JsonNode body) {}
+    /** The answer to a poll: COMPLETE carries the ACKs' bytes, in the order the satellite listed them. */
+    public record PollResult(String status, List<byte[]> acks, JsonNode body) {
+        /** The first ACK, or null. */
+        public byte[] ack() {
+            return acks.isEmpty() ? null : acks.get(0);
+        }
+    }
 
     /** Pushes the device's unacknowledged reports. */
     public PushResult push(SlpDevice device) throws IOException, InterruptedException {
@@ -57,19 +63,22 @@ public final class SlpPushClient {
                 reply.path("poll_interval").asLong(0), reply);
     }
 
-    /** Polls once; on COMPLETE applies the ACK to the device. */
+    /** Polls once; on COMPLETE applies each ACK to the device, in order. */
     public PollResult poll(SlpDevice device, long pollId) throws IOException, InterruptedException {
         String body = "{\"data\":{\"timestamp\":" + clock.millis() + ",\"nonce\":\"" + Long.toHexString(System.nanoTime())
                 + "\",\"poll_id\":" + pollId + ",\"action\":\"acknowledgements\",\"sudi\":" + device.identity().sudiJson() + "}}";
         JsonNode reply = post(body);
         String status = reply.path("status").asText();
         if ("COMPLETE".equals(status)) {
-            JsonNode ack = reply.path("data").path("acknowledgements").path(0).path("smart_license");
-            byte[] bytes = Base64.getDecoder().decode(ack.asText());
-            device.acknowledge(bytes);
-            return new PollResult(status, bytes, reply);
+            List<byte[]> acks = new ArrayList<>();
+            for (JsonNode ack : reply.path("data").path("acknowledgements")) {
+                byte[] bytes = Base64.getDecoder().decode(ack.path("smart_license").asText());
+                device.acknowledge(bytes);
+                acks.add(bytes);
+            }
+            return new PollResult(status, acks, reply);
         }
-        return new PollResult(status, null, reply);
+        return new PollResult(status, List.of(), reply);
     }
 
     /** Polls until COMPLETE or the attempts run out, waiting {@code every} between polls. */

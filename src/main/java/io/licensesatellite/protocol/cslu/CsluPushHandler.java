@@ -124,17 +124,22 @@ public final class CsluPushHandler {
         if (state instanceof PollState.Waiting) {
             return ok(status("OK_POLL").put("poll_id", polling.pollId()).put("poll_interval", pollInterval.toSeconds()));
         }
-        AckFile ack = ((PollState.Complete) state).ack();
+        List<AckFile> acks = ((PollState.Complete) state).acks();
         ObjectNode reply = status("COMPLETE");
         ObjectNode data = reply.putObject("data");
-        ObjectNode a = data.putArray("acknowledgements").addObject();
-        a.set("sudi", sudi(ack.device()));
-        if (ack.softwareTag() != null) {
-            a.put("software_tag_identifier", ack.softwareTag());
-        }
-        a.put("smart_license", Base64.getEncoder().encodeToString(ack.ackBytes()));
-        if (ack.policyBytes() != null) {
-            a.put("policy", Base64.getEncoder().encodeToString(ack.policyBytes()));
+        // Every acknowledgement not delivered yet, oldest first: each acknowledges its own reports, and the device
+        // stops polling once it has a COMPLETE answer, so one left out would wait for the device's next push.
+        ArrayNode list = data.putArray("acknowledgements");
+        for (AckFile ack : acks) {
+            ObjectNode a = list.addObject();
+            a.set("sudi", sudi(ack.device()));
+            if (ack.softwareTag() != null) {
+                a.put("software_tag_identifier", ack.softwareTag());
+            }
+            a.put("smart_license", Base64.getEncoder().encodeToString(ack.ackBytes()));
+            if (ack.policyBytes() != null) {
+                a.put("policy", Base64.getEncoder().encodeToString(ack.policyBytes()));
+            }
         }
         ArrayNode authorizations = data.putArray("authorizations");
         List<AuthorizationRequests.RequestView> codes = usage.undeliveredCodes(polling.sudi());
@@ -145,7 +150,7 @@ public final class CsluPushHandler {
             c.put("status", "SUCCESS");
             c.put("correlation_id", String.valueOf(code.id()));
         }
-        usage.delivered(ack, codes);
+        usage.delivered(acks, codes);
         return ok(reply);
     }
 

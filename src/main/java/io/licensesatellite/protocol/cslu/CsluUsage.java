@@ -22,8 +22,8 @@ public interface CsluUsage {
 
     List<AuthorizationRequests.RequestView> undeliveredCodes(DeviceId device);
 
-    /** The acknowledgement and codes were handed to the device in a poll reply. */
-    void delivered(AckFile ack, List<AuthorizationRequests.RequestView> codes);
+    /** The acknowledgements and codes were handed to the device in a poll reply. */
+    void delivered(List<AckFile> acks, List<AuthorizationRequests.RequestView> codes);
 
     /** Stores the requests in the tenant's VA; empty when the tenant names no VA. */
     Optional<List<Long>> recordAuthorizationRequests(String tenant, List<AuthorizationRequests.NewRequest> requests, String peer);

@@ -48,7 +48,7 @@ public class CsluUsageService implements CsluUsage {
     public PollState poll(long pollId, DeviceId device) {
         PollState state = acknowledgements.poll(pollId);
         DeviceId of = state instanceof PollState.Waiting w ? w.device()
-                : state instanceof PollState.Complete c ? c.ack().device() : null;
+                : state instanceof PollState.Complete c ? c.acks().get(0).device() : null;
         return device.equals(of) ? state : new PollState.Unknown();
     }
 
@@ -58,8 +58,8 @@ public class CsluUsageService implements CsluUsage {
     }
 
     @Override
-    public void delivered(AckFile ack, List<AuthorizationRequests.RequestView> codes) {
-        acknowledgements.markDelivered(ack.ackId(), DeliveryPath.PUSH_POLL);
+    public void delivered(List<AckFile> acks, List<AuthorizationRequests.RequestView> codes) {
+        acks.forEach(a -> acknowledgements.markDelivered(a.ackId(), DeliveryPath.PUSH_POLL));
         codes.forEach(c -> authorizations.markDelivered(c.id(), DeliveryPath.PUSH_POLL));
     }
 

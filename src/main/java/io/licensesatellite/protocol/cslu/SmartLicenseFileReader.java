@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.MissingResourceException;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -52,9 +53,10 @@ public final class SmartLicenseFileReader {
             return read(r);
         } catch (XMLStreamException e) {
             throw new UsageFileException(ErrorKind.USAGE_FILE_UNPARSEABLE, "Not well-formed XML: " + firstLine(e.getMessage()));
-        } catch (RuntimeException e) {
-            // The JDK's parser fails on some malformed input with a runtime exception of its own (fuzzing found
-            // MissingResourceException for an invalid character in a DTD): still malformed input, not our fault.
+        } catch (MissingResourceException e) {
+            // The JDK's StAX parser reports some errors (fuzzing found an invalid character in a DTD) under a message
+            // key its resource bundle lacks, so the lookup throws this instead of XMLStreamException: still malformed
+            // input. Only this one: any other runtime exception here is a fault of ours, which the fuzz test must see.
             throw new UsageFileException(ErrorKind.USAGE_FILE_UNPARSEABLE, "Not well-formed XML");
         } finally {
             if (r != null) {

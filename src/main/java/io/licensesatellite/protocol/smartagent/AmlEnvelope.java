@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.MissingResourceException;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -59,6 +60,11 @@ public record AmlEnvelope(String to, String via, String from, String messageId, 
             var location = e.getLocation();
             throw new MalformedMessageException("AML envelope: not well-formed XML"
                     + (location == null ? "" : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber()));
+        } catch (MissingResourceException e) {
+            // The JDK's StAX parser reports some errors (an invalid character in a DOCTYPE, among others) under a
+            // message key its resource bundle lacks, so the lookup throws this instead of XMLStreamException: the
+            // input is still malformed, and the device gets the precise 400, not a 500.
+            throw new MalformedMessageException("AML envelope: not well-formed XML");
         } finally {
             if (reader != null) {
                 try {

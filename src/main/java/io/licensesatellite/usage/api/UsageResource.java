@@ -54,10 +54,11 @@ public class UsageResource {
         this.queries = queries;
     }
 
-    public record FileResult(int reportsStored, int duplicates, List<Refused> refused, List<DeviceView> devices,
-                             int authorizationRequests) {}
-
-    public record Refused(int index, String reason, String detail) {}
+    /**
+     * A file that was taken. Refused reports are not listed here: a file is all or nothing, so any refusal is a
+     * problem answer naming every refused report in its {@code errors}.
+     */
+    public record FileResult(int reportsStored, int duplicates, List<DeviceView> devices, int authorizationRequests) {}
 
     public record DeviceView(String pid, String serialNumber) {}
 
@@ -86,7 +87,7 @@ public class UsageResource {
                     result.refused().stream().map(r -> new SatelliteException.FieldError("RUMReport[" + r.index() + "]",
                             r.reason().slug() + ": " + r.detail())).toList());
         }
-        return new FileResult(result.reportsStored(), result.duplicates(), List.of(),
+        return new FileResult(result.reportsStored(), result.duplicates(),
                 result.devices().stream().map(d -> new DeviceView(d.pid(), d.serialNumber())).toList(), result.authorizationRequests());
     }
 
@@ -94,14 +95,17 @@ public class UsageResource {
     @Path("/ack-file")
     @Produces({MediaType.APPLICATION_XML, "application/problem+json"})
     @Requires(Permission.SYNC_RUN)
-    @Operation(summary = "The ACK file for license smart import on the device")
+    @Operation(summary = "The ACK file for license smart import on the device: the oldest not delivered yet (one per file;"
+            + " X-Usage-Acks-Remaining says how many more wait), else the latest")
     public Response ackFile(@QueryParam("pid") String pid, @QueryParam("serial") String serial) {
         DeviceId device = device(pid, serial);
-        AckFile file = acknowledgements.ackFileFor(device).orElseThrow(() -> new SatelliteException(ErrorKind.USAGE_ACK_NOT_READY,
-                "No acknowledgement has arrived for " + device + " yet; synchronise usage with the upstream first"));
+        UsageAcknowledgements.Download download = acknowledgements.nextDownload(device).orElseThrow(() -> new SatelliteException(
+                ErrorKind.USAGE_ACK_NOT_READY, "No acknowledgement has arrived for " + device + " yet; synchronise usage with the upstream first"));
+        AckFile file = download.file();
         acknowledgements.markDelivered(file.ackId(), DeliveryPath.FILE_DOWNLOAD);
         return Response.ok(file.importFile(), MediaType.APPLICATION_XML)
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
+                .header("X-Usage-Acks-Remaining", download.remaining())
                 .header("Cache-Control", "no-store").build();
     }
 

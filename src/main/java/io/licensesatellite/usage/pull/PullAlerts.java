@@ -2,6 +2,7 @@ package io.licensesatellite.usage.pull;
 
 import io.licensesatellite.platform.Alert;
 import io.licensesatellite.platform.AlertSource;
+import io.licensesatellite.platform.VisibleAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -18,16 +19,20 @@ public class PullAlerts implements AlertSource {
 
     private final PullDeviceRepository repository;
     private final PullConfig config;
+    private final VisibleAccounts visible;
 
-    public PullAlerts(PullDeviceRepository repository, PullConfig config) {
+    public PullAlerts(PullDeviceRepository repository, PullConfig config, VisibleAccounts visible) {
         this.repository = repository;
         this.config = config;
+        this.visible = visible;
     }
 
+    /** Only the devices the caller may see: a limited viewer's alerts name no device of another VA. */
     @Override
     @Transactional
     public List<Alert> openAlerts() {
-        List<PullDevice> failing = repository.failing(Math.max(1, config.failingAfter()));
+        List<PullDevice> failing = repository.failing(Math.max(1, config.failingAfter())).stream()
+                .filter(d -> visible.canSee(d.virtualAccountId)).toList();
         List<Alert> alerts = new ArrayList<>();
         for (PullDevice device : failing.subList(0, Math.min(MAX_LISTED, failing.size()))) {
             alerts.add(new Alert("WARNING", "PULL_DEVICE_FAILING", "Pulling usage from " + device.address + ":" + device.port

@@ -35,9 +35,15 @@ public class PullDeviceRepository implements PanacheRepository<PullDevice> {
         return list("enabled = true and consecutiveFailures >= ?1 order by id", atLeast);
     }
 
-    public PanacheQuery<PullDevice> filtered(Long virtualAccountId, PullResult lastResult, Boolean enabled, Sort sort) {
+    /** @param visible the VAs the caller may see, or null for all; a device without a VA is in none of them */
+    public PanacheQuery<PullDevice> filtered(Long virtualAccountId, PullResult lastResult, Boolean enabled, Set<Long> visible,
+                                             Sort sort) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
+        if (visible != null) {
+            where.append(" and virtualAccountId in :visible");
+            parameters.and("visible", visible);
+        }
         if (virtualAccountId != null) {
             where.append(" and virtualAccountId = :va");
             parameters.and("va", virtualAccountId);

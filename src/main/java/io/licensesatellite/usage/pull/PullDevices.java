@@ -5,6 +5,7 @@ import io.licensesatellite.platform.ErrorKind;
 import io.licensesatellite.platform.SatelliteException;
 import io.licensesatellite.platform.SatelliteException.FieldError;
 import io.licensesatellite.platform.SealedSecrets;
+import io.licensesatellite.platform.VisibleAccounts;
 import io.licensesatellite.platform.api.PageOf;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The operator's list of devices to pull: add one or a range, change, remove, list. */
+/**
+ * The operator's list of devices to pull: add one or a range, change, remove, list. A viewer limited to some Virtual
+ * Accounts sees only the devices set to one of them (a device without a VA belongs to none it could name), and any
+ * other device answers "not found" as if it were not there.
+ */
 @ApplicationScoped
 public class PullDevices {
     static final int DEFAULT_PORT = 443;
@@ -36,12 +41,15 @@ public class PullDevices {
     private final PullDeviceRepository repository;
     private final SealedSecrets secrets;
     private final VirtualAccounts accounts;
+    private final VisibleAccounts visible;
     private final Clock clock;
 
-    public PullDevices(PullDeviceRepository repository, SealedSecrets secrets, VirtualAccounts accounts, Clock clock) {
+    public PullDevices(PullDeviceRepository repository, SealedSecrets secrets, VirtualAccounts accounts,
+                       VisibleAccounts visible, Clock clock) {
         this.repository = repository;
         this.secrets = secrets;
         this.accounts = accounts;
+        this.visible = visible;
         this.clock = clock;
     }
 
@@ -164,7 +172,11 @@ public class PullDevices {
                 throw SatelliteException.invalid("lastResult", "must be one of " + List.of(PullResult.values()));
             }
         }
-        var query = repository.filtered(virtualAccountId, result, enabled, sort(sort)).page(page, size);
+        Set<Long> only = visible.limitedTo().orElse(null);
+        if (only != null && only.isEmpty()) {
+            return new PageOf<>(List.of(), page, size, 0);
+        }
+        var query = repository.filtered(virtualAccountId, result, enabled, only, sort(sort)).page(page, size);
         Map<Long, String> names = vaNames();
         return new PageOf<>(query.list().stream().map(d -> PullDeviceView.of(d, names.get(d.virtualAccountId))).toList(),
                 page, size, query.count());
@@ -194,7 +206,7 @@ public class PullDevices {
 
     private PullDevice found(long id) {
         PullDevice device = repository.findById(id);
-        if (device == null) {
+        if (device == null || !visible.canSee(device.virtualAccountId)) {
             throw SatelliteException.notFound("No pulled device " + id);
         }
         return device;

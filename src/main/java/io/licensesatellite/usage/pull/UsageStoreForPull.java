@@ -7,8 +7,6 @@ import io.licensesatellite.usage.DeviceId;
 import io.licensesatellite.usage.IngestOutcome;
 import io.licensesatellite.usage.IngestSource;
 import io.licensesatellite.usage.RumInput;
-import io.licensesatellite.usage.UsageAck;
-import io.licensesatellite.usage.UsageAckRepository;
 import io.licensesatellite.usage.UsageAcknowledgements;
 import io.licensesatellite.usage.UsageIngest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * The usage store as the pull sees it: pulled wrappers go through the same ingest as pushed ones (source PULL, the
- * device's Virtual Account), and the files to import are the device's latest acknowledgement not delivered yet and
- * its authorisation codes not delivered yet.
+ * device's Virtual Account), and the files to import are every acknowledgement of the device not delivered yet,
+ * oldest first (the import takes one per call, and each acknowledges its own reports), then its authorisation codes
+ * not delivered yet.
  */
 @ApplicationScoped
 public class UsageStoreForPull implements PulledReportsSink, AckSource {
@@ -33,14 +32,11 @@ public class UsageStoreForPull implements PulledReportsSink, AckSource {
 
     private final UsageIngest ingest;
     private final UsageAcknowledgements acknowledgements;
-    private final UsageAckRepository acks;
     private final AuthorizationRequests authorizations;
 
-    public UsageStoreForPull(UsageIngest ingest, UsageAcknowledgements acknowledgements, UsageAckRepository acks,
-                             AuthorizationRequests authorizations) {
+    public UsageStoreForPull(UsageIngest ingest, UsageAcknowledgements acknowledgements, AuthorizationRequests authorizations) {
         this.ingest = ingest;
         this.acknowledgements = acknowledgements;
-        this.acks = acks;
         this.authorizations = authorizations;
     }
 
@@ -69,12 +65,8 @@ public class UsageStoreForPull implements PulledReportsSink, AckSource {
             return List.of();
         }
         List<PendingFile> files = new ArrayList<>();
-        Optional<AckFile> ack = acknowledgements.ackFileFor(device.get());
-        if (ack.isPresent()) {
-            UsageAck stored = acks.findById(ack.get().ackId());
-            if (stored != null && stored.deliveredAt == null) {
-                files.add(new PendingFile(ACK + ack.get().ackId(), "ACK", ack.get().importFile()));
-            }
+        for (AckFile ack : acknowledgements.undeliveredFor(device.get())) {
+            files.add(new PendingFile(ACK + ack.ackId(), "ACK", ack.importFile()));
         }
         for (AuthorizationRequests.RequestView code : authorizations.undeliveredCodes(device.get())) {
             if (code.code() != null) {

@@ -88,6 +88,37 @@ class PushDoorJourneyTest extends SatelliteJourney {
     }
 
     @Test
+    void aPollHandsOutEveryAcknowledgementNotDeliveredYetOldestFirst() throws Exception {
+        String va = "Push Acks " + UUID.randomUUID();
+        api.createVirtualAccount(va);
+        SlpDevice device = aDevice();
+        SlpPushClient client = new SlpPushClient(pushUrl(door.port(), "https", va), InsecureTls.context(), TestClock.CLOCK);
+        TestClock.CLOCK.advance(Duration.ofHours(2));
+        device.measure();
+        client.push(device);
+        TestClock.CLOCK.advance(Duration.ofHours(2));
+        device.measure();
+        long pollId = client.push(device).pollId();
+        List<Long> reportIds = device.unacknowledged().stream().map(r -> r.reportId()).toList();
+        assertThat(reportIds).hasSize(2);
+
+        // the upstream acknowledged each push on its own
+        DeviceId id = new DeviceId(device.identity().pid(), device.identity().serialNumber());
+        for (long reportId : reportIds) {
+            acknowledgements.recordAcknowledgement(id, ("{\"report_ids\":[" + reportId + "]}").getBytes(StandardCharsets.UTF_8),
+                    List.of(reportId), null, "test upstream");
+        }
+
+        SlpPushClient.PollResult done = client.poll(device, pollId);
+        assertThat(done.status()).isEqualTo("COMPLETE");
+        assertThat(done.acks()).extracting(a -> new String(a, StandardCharsets.UTF_8))
+                .containsExactly("{\"report_ids\":[" + reportIds.get(0) + "]}", "{\"report_ids\":[" + reportIds.get(1) + "]}");
+        assertThat(device.unacknowledged()).isEmpty();
+        // a poll again (the answer was lost) gets the latest, which the device already holds
+        assertThat(client.poll(device, pollId).acks()).hasSize(1);
+    }
+
+    @Test
     void aBacklogLargerThanOneReportsBoundIsTakenInOnePush() throws Exception {
         // a device cut off for weeks sends everything it kept at once: far more than the 256 KiB one report may have
         String va = "Backlog " + UUID.randomUUID();

@@ -108,4 +108,16 @@ class AmlEnvelopeTest {
                 .isInstanceOf(MalformedMessageException.class)
                 .hasMessageContaining("more than one");
     }
+
+    @Test
+    void refusesAnInvalidCharacterInADoctypeAsMalformedRatherThanFailingInTheParser() {
+        // The JDK's parser looks up the message for this error in a resource bundle under a key it does not have
+        // and throws MissingResourceException instead of XMLStreamException (fuzzing found it in the usage file reader).
+        String xml = "<?xml version=\"1.0\"?><!DOCTYPE soap-env:Envelope [<!ENTIT\u0019 x \"y\">]>"
+                + CALL_HOME.substring(CALL_HOME.indexOf("<soap-env:Envelope"));
+
+        assertThatThrownBy(() -> AmlEnvelope.parse(xml.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageStartingWith("AML envelope: not well-formed XML");
+    }
 }

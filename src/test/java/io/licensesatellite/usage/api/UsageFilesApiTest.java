@@ -2,6 +2,8 @@ package io.licensesatellite.usage.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 import io.licensesatellite.agent.slp.SlpDevice;
 import io.licensesatellite.agent.slp.SlpIdentity;
@@ -51,7 +53,9 @@ class UsageFilesApiTest extends SatelliteJourney {
         SlpDevice device = aDeviceWithUsage();
         String file = device.usageFile();
         upload(file).then().statusCode(200).body("reportsStored", equalTo(2)).body("duplicates", equalTo(0))
-                .body("devices[0].serialNumber", equalTo(device.identity().serialNumber()));
+                .body("devices[0].serialNumber", equalTo(device.identity().serialNumber()))
+                // all or nothing: refusals are a problem answer, never part of a 200
+                .body("$", not(hasKey("refused")));
         upload(file).then().statusCode(200).body("reportsStored", equalTo(0)).body("duplicates", equalTo(2));
 
         api.asAdmin().queryParam("pid", device.identity().pid()).queryParam("serial", device.identity().serialNumber())
@@ -76,6 +80,35 @@ class UsageFilesApiTest extends SatelliteJourney {
     }
 
     @Test
+    void eachAckFileDownloadHandsOutTheOldestAcknowledgementNotDeliveredYet() {
+        SlpDevice device = aDeviceWithUsage();
+        upload(device.usageFile()).then().statusCode(200);
+        DeviceId id = new DeviceId(device.identity().pid(), device.identity().serialNumber());
+        // the upstream acknowledged the device's two reports in two acknowledgements
+        List<Long> reportIds = device.unacknowledged().stream().map(r -> r.reportId()).toList();
+        for (long reportId : reportIds) {
+            acknowledgements.recordAcknowledgement(id, ("{\"report_ids\":[" + reportId + "]}").getBytes(StandardCharsets.UTF_8),
+                    List.of(reportId), null, "test upstream");
+        }
+
+        Response first = ackFile(device);
+        first.then().statusCode(200).header("X-Usage-Acks-Remaining", "1");
+        assertThat(device.importFile(first.asString())).isEqualTo("Import Data Successful");
+        assertThat(device.unacknowledged()).extracting(r -> r.reportId()).containsExactly(reportIds.get(1));
+        Response second = ackFile(device);
+        second.then().statusCode(200).header("X-Usage-Acks-Remaining", "0");
+        assertThat(device.importFile(second.asString())).isEqualTo("Import Data Successful");
+        assertThat(device.unacknowledged()).isEmpty();
+        // all delivered: the latest again
+        assertThat(ackFile(device).asString()).isEqualTo(second.asString());
+    }
+
+    private Response ackFile(SlpDevice device) {
+        return api.asAdmin().queryParam("pid", device.identity().pid()).queryParam("serial", device.identity().serialNumber())
+                .get("/api/v1/usage/ack-file");
+    }
+
+    @Test
     void readingUsageNeedsCredentials() {
         api.anonymous().get("/api/v1/usage/reports").then().statusCode(401);
     }
@@ -97,6 +130,9 @@ class UsageFilesApiTest extends SatelliteJourney {
                 new Object[] {"huge CDATA", "<smartLicense><RUMReport><![CDATA[" + "x".repeat(300_000) + "]]></RUMReport></smartLicense>", 422,
                         "usage-report-out-of-bounds"},
                 new Object[] {"not XML", "{\"this\":\"is json\"}", 422, "usage-file-unparseable"},
+                // the JDK's StAX parser fails on this one with MissingResourceException rather than XMLStreamException
+                new Object[] {"invalid character in a DTD", "<?xml version=\"1.0\"?><!DOCTYPE smartLicense [<!ENTIT\u0019 x \"y\">]>"
+                        + "<smartLicense><RUMReport>&x;</RUMReport></smartLicense>", 422, "usage-file-unparseable"},
                 new Object[] {"other root", "<notSmartLicense/>", 422, "usage-file-invalid"},
                 new Object[] {"bad JSON", "<smartLicense><RUMReport><![CDATA[{\"payload\":]]></RUMReport></smartLicense>", 422, "usage-report-not-json"},
                 new Object[] {"wrong identity", otherSystem, 422, "usage-report-identity-mismatch"},
@@ -106,6 +142,8 @@ class UsageFilesApiTest extends SatelliteJourney {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostileFiles")
     void aHostileFileGetsItsOwnProblemAndChangesNothing(String name, String xml, int status, String type) {
+        // the admin's first call sets the admin up: done before the fingerprint, or a fresh satellite changes anyway
+        api.asAdmin().get("/api/v1/usage/reports?size=1").then().statusCode(200);
         String before = DatabaseFingerprint.of(dataSource);
         upload(xml).then().statusCode(status).contentType("application/problem+json")
                 .body("type", equalTo("https://license-satellite.io/problems/" + type));

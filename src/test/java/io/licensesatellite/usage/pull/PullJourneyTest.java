@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.licensesatellite.agent.slp.LabPolicyDevice;
+import io.licensesatellite.agent.slp.SmartlicDevice;
 import io.licensesatellite.agent.slp.SmartlicRestServer;
 import io.licensesatellite.testing.SatelliteJourney;
 import io.licensesatellite.testing.TestClock;
@@ -97,6 +98,26 @@ class PullJourneyTest extends SatelliteJourney {
                         + "</smartLicense>").getBytes(StandardCharsets.UTF_8), List.of(reportId), null, "test upstream");
         assertThat(pull(id).getInt("acksImported")).isEqualTo(1);
         assertThat(device.reports().get(0).state()).isEqualTo("ACK");
+        assertThat(pull(id).getInt("acksImported")).isZero();
+    }
+
+    @Test
+    void everyAcknowledgementNotDeliveredYetIsImportedOldestFirst() {
+        LabPolicyDevice device = aDevice();
+        long id = add(serve(device).port(), null);
+        TestClock.CLOCK.advance(Duration.ofHours(4));
+        assertThat(pull(id).getInt("reportsStored")).isEqualTo(1);
+        TestClock.CLOCK.advance(Duration.ofHours(4));
+        assertThat(pull(id).getInt("reportsStored")).isEqualTo(1);
+
+        // the upstream acknowledged each report on its own: the device needs both acknowledgements
+        for (SmartlicDevice.Report report : device.reports()) {
+            acknowledgements.recordAcknowledgement(new DeviceId(device.pid(), device.serial()),
+                    ("<smartLicense><smartLicenseRumAck><data>{\"report_ids\":[" + report.id() + "]}</data></smartLicenseRumAck>"
+                            + "</smartLicense>").getBytes(StandardCharsets.UTF_8), List.of(report.id()), null, "test upstream");
+        }
+        assertThat(pull(id).getInt("acksImported")).isEqualTo(2);
+        assertThat(device.reports()).extracting(SmartlicDevice.Report::state).containsOnly("ACK");
         assertThat(pull(id).getInt("acksImported")).isZero();
     }
 
