@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -38,7 +39,9 @@ public class Sessions implements PanacheRepositoryBase<AdminSession, String> {
         session.idHash = Secrets.sha256Hex(value);
         session.userId = user.id;
         session.csrfToken = Secrets.random256();
-        session.createdAt = clock.instant();
+        // whole milliseconds: the database keeps microseconds and would round a nanosecond clock up, giving the session
+        // a fraction more than its absolute lifetime
+        session.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         session.lastSeenAt = session.createdAt;
         session.sourceAddress = sourceAddress;
         session.userAgent = userAgent == null ? null : userAgent.length() > 300 ? userAgent.substring(0, 300) : userAgent;
@@ -62,7 +65,7 @@ public class Sessions implements PanacheRepositoryBase<AdminSession, String> {
             return Optional.empty();
         }
         if (Duration.between(session.lastSeenAt, now).compareTo(TOUCH_INTERVAL) >= 0) {
-            session.lastSeenAt = now;
+            session.lastSeenAt = now.truncatedTo(ChronoUnit.MILLIS);
         }
         return Optional.of(session);
     }

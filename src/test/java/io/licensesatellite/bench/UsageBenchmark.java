@@ -117,6 +117,21 @@ public final class UsageBenchmark {
             System.out.printf("Storage: database grew %d bytes for %d measurements (each its own report): %.0f bytes per measurement,"
                     + " report included%n", dbAfter - dbBefore, reports, (dbAfter - dbBefore) / (double) reports);
 
+            // the next day: the same devices push their next reports; known devices, so no product instance is created
+            long nextEnd = Instant.now().minusSeconds(60).getEpochSecond();
+            List<String> next = new ArrayList<>(devices);
+            for (int d = 0; d < devices; d++) {
+                next.add(pushBody(String.format("BNU%07d", d), d, nextEnd, 1, 0, tags, FIRST_REPORT_ID + 1_000));
+            }
+            long[] cpuNextBefore = cpu(satellite);
+            long[] again = push(http, push, next);
+            long[] cpuNextAfter = cpu(satellite);
+            double nextSeconds = again[2] / 1e9;
+            double nextCpuMs = (cpuNextAfter[0] - cpuNextBefore[0]) * 10.0;
+            System.out.printf("Next push of the same devices: %d reports in %.1f s: %.0f reports/s, satellite %.0f%% of %d cores"
+                    + " (%.3f ms per report), %d failed pushes, %d refused reports%n", reports, nextSeconds, reports / nextSeconds,
+                    100 * nextCpuMs / (nextSeconds * 1000 * cores()), cores(), nextCpuMs / reports, again[0], again[1]);
+
             // a year of daily data for one VA: each device reports each tag once with 365 daily measurements
             URI year = satellite.deviceDoorUri().resolve("/cslu/v1/pi/Year-1");
             long yearEnd = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
@@ -125,7 +140,7 @@ public final class UsageBenchmark {
             // one push per device with all its tags' reports (about 1.9 MB at 20 tags), as a device sends its backlog
             for (int d = 0; d < yearDevices; d++) {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(year).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(pushBody(String.format("BNY%07d", d), d, yearEnd, 365, 0, tags)))
+                        .POST(HttpRequest.BodyPublishers.ofString(pushBody(String.format("BNY%07d", d), d, yearEnd, 365, 0, tags, FIRST_REPORT_ID)))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 if (!r.body().contains("OK_POLL") || r.body().contains("\"REFUSED\"")) {
                     throw new IllegalStateException("A year push was refused: " + abbreviate(r.body()));
@@ -173,18 +188,30 @@ public final class UsageBenchmark {
                      + " (select count(*) from information_schema.indexes i where i.table_name = t.table_name)"
                      + " from information_schema.tables t where table_schema = 'PUBLIC' and table_name like 'USAGE%' order by 2 desc")) {
             System.out.println("Space per table (H2 DISK_SPACE_USED, indexes included):");
+            long usage = 0;
             while (rs.next()) {
                 System.out.printf("  %-28s %,14d bytes (%d indexes)%n", rs.getString(1), rs.getLong(2), rs.getInt(3));
+                usage += rs.getLong(2);
+            }
+            try (java.sql.ResultSet counts = st.executeQuery("select count(*), coalesce(sum(measurement_count), 0) from usage_report")) {
+                counts.next();
+                long reports = counts.getLong(1);
+                long measurements = counts.getLong(2);
+                System.out.printf("Live usage data: %,d bytes for %,d reports and %,d measurements: %.0f bytes per measurement"
+                        + " (%.0f per report)%n", usage, reports, measurements, usage / (double) Math.max(1, measurements),
+                        usage / (double) Math.max(1, reports));
             }
         }
     }
 
+    private static final long FIRST_REPORT_ID = 1_700_000_000L;
+
     private String pushBody(String serial, int index, long end, int days) {
-        return pushBody(serial, index, end, days, 0, tags);
+        return pushBody(serial, index, end, days, 0, tags, FIRST_REPORT_ID);
     }
 
     /** One device's push of the reports of tags [firstTag, endTag), each with one measurement per day. */
-    private String pushBody(String serial, int index, long end, int days, int firstTag, int endTag) {
+    private String pushBody(String serial, int index, long end, int days, int firstTag, int endTag, long reportBase) {
         SlpIdentity id = SlpIdentity.aSwitch(serial);
         RumReportWriter writer = new RumReportWriter(id, ("k" + serial).getBytes(StandardCharsets.UTF_8), false);
         StringBuilder body = new StringBuilder("{\"data\":{\"timestamp\":1,\"nonce\":\"n\",\"reports\":[{\"sudi\":").append(id.sudiJson())
@@ -195,7 +222,7 @@ public final class UsageBenchmark {
                 long e = end - d * 86_400L;
                 ms.add(new RumReport.Measurement(e - 86_400, e, 1 + (index + t + d) % 10));
             }
-            body.append(t == firstTag ? "" : ",").append(writer.write(1_700_000_000L + t, "regid.bench.tag" + t, ms, end).wrapperJson());
+            body.append(t == firstTag ? "" : ",").append(writer.write(reportBase + t, "regid.bench.tag" + t, ms, end).wrapperJson());
         }
         return body.append("]}]}}").toString();
     }
