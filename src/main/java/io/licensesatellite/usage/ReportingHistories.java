@@ -61,10 +61,11 @@ public class ReportingHistories {
         if (devices.isEmpty()) {
             return tags;
         }
-        List<Object[]> rows = em.createNativeQuery("select distinct r.device_id, t.tag from usage_report r"
-                + " join usage_device d on d.id = r.device_id and r.received_at = d.last_report_at"
+        // driven from the devices, so each finds its latest reports through (device_id, received_at)
+        List<Object[]> rows = em.createNativeQuery("select distinct d.id, t.tag from usage_device d"
+                + " join usage_report r on r.device_id = d.id and r.received_at = d.last_report_at"
                 + " join usage_measurement m on m.report_pk = r.id join usage_tag t on t.id = m.tag_id"
-                + " where r.device_id in (?1)").setParameter(1, ids(devices)).getResultList();
+                + " where d.id in (?1)").setParameter(1, ids(devices)).getResultList();
         for (Object[] row : rows) {
             tags.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add((String) row[1]);
         }

@@ -1,11 +1,14 @@
 package io.licensesatellite.usage;
 
 import io.licensesatellite.accounts.LicenseType;
-import io.licensesatellite.accounts.VirtualAccounts;
+import io.licensesatellite.accounts.LicensePoolRepository;
 import io.licensesatellite.platform.Alert;
 import io.licensesatellite.platform.AlertSource;
+import io.licensesatellite.platform.CachedFigure;
+import io.licensesatellite.platform.CachedFigures;
 import io.licensesatellite.platform.SatelliteException;
 import io.licensesatellite.platform.VisibleAccounts;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -36,19 +39,21 @@ public class UsageDeadlines implements AlertSource {
 
     private final EntityManager em;
     private final ReportingHistories histories;
-    private final VirtualAccounts accounts;
+    private final LicensePoolRepository pools;
     private final VisibleAccounts visible;
     private final DeadlinesConfig config;
     private final Clock clock;
+    private final CachedFigure<List<DeviceDeadline>> everyDevice;
 
-    public UsageDeadlines(EntityManager em, ReportingHistories histories, VirtualAccounts accounts, VisibleAccounts visible,
-                          DeadlinesConfig config, Clock clock) {
+    public UsageDeadlines(EntityManager em, ReportingHistories histories, LicensePoolRepository pools, VisibleAccounts visible,
+                          DeadlinesConfig config, Clock clock, CachedFigures figures) {
         this.em = em;
         this.histories = histories;
-        this.accounts = accounts;
+        this.pools = pools;
         this.visible = visible;
         this.config = config;
         this.clock = clock;
+        this.everyDevice = figures.of(() -> QuarkusTransaction.requiringNew().call(this::computeEveryDevice));
     }
 
     /** Devices sorted by their nearest date (those owing nothing last), one page; only the caller's visible VAs. */
@@ -143,23 +148,29 @@ public class UsageDeadlines implements AlertSource {
         if (only.isPresent() && only.get().isEmpty()) {
             return List.of();
         }
-        List<UsageDevice> devices = only.isPresent()
-                ? em.createQuery("from UsageDevice where virtualAccountId in ?1 order by id", UsageDevice.class)
-                        .setParameter(1, only.get()).getResultList()
-                : em.createQuery("from UsageDevice order by id", UsageDevice.class).getResultList();
+        List<DeviceDeadline> every = everyDevice.get();
+        return only.isEmpty() ? every : every.stream().filter(d -> only.get().contains(d.virtualAccountId())).toList();
+    }
+
+    /**
+     * Every device's deadlines, nearest first. Deadlines are instants that move only when a report, an ACK or a pool
+     * arrives, so the list is kept in memory and recomputed in the background once older than
+     * {@code satellite.lists.totals-max-age}: the dashboard's alerts and the deadline list no longer compute ten
+     * thousand devices on every call.
+     */
+    private List<DeviceDeadline> computeEveryDevice() {
+        List<UsageDevice> devices = em.createQuery("from UsageDevice order by id", UsageDevice.class).getResultList();
         List<DeviceDeadline> deadlines = new ArrayList<>(of(devices).values());
         deadlines.sort(Comparator.comparing(DeviceDeadline::nearest, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(DeviceDeadline::deviceId));
-        return deadlines;
+        return List.copyOf(deadlines);
     }
 
+    /** The VA's pools by tag, read whatever the caller may see: the result is shared by every caller. */
     private Map<String, LicenseType> types(long vaId) {
         Map<String, LicenseType> types = new HashMap<>();
-        try {
-            accounts.licenses(vaId).forEach(p -> types.put(p.tag(), p.type()));
-        } catch (SatelliteException e) {
-            // The VA is gone: its tags count as subscriptions, the earlier deadline.
-        }
+        // a VA that is gone has no pools: its tags count as subscriptions, the earlier deadline
+        pools.forAccount(vaId).forEach(p -> types.put(p.tag, p.licenseType));
         return types;
     }
 }

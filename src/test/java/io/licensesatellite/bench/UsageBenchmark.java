@@ -172,6 +172,11 @@ public final class UsageBenchmark {
             Arrays.sort(latency);
             System.out.printf("Daily usage of one VA over a year (%d rows): p50 %.1f ms, p99 %.1f ms over %d queries (admin API, HTTPS)%n",
                     rows, latency[queries / 2] / 1e6, latency[(int) (queries * 0.99)] / 1e6, queries);
+            // the operator's device pages over everything stored so far: deadlines are computed from each device's history
+            timed(satellite, "Usage devices, first page of 50 with deadlines", "/api/v1/usage/devices?size=50", 20);
+            timed(satellite, "Usage devices of VA Bench, page 100 of 50", "/api/v1/usage/devices?size=50&page=100&virtualAccountId="
+                    + vaId(vas, "Bench"), 20);
+            timed(satellite, "Reporting deadlines, nearest first, first page", "/api/v1/usage/deadlines?size=50", 10);
             System.out.println("Load average after: " + loadAverage() + "; satellite log " + satellite.dataDir().resolveSibling(
                     satellite.dataDir().getFileName() + "-satellite.log"));
         }
@@ -205,6 +210,23 @@ public final class UsageBenchmark {
     }
 
     private static final long FIRST_REPORT_ID = 1_700_000_000L;
+
+    /** p50 and slowest of a GET on the admin API, after 3 warm-up calls. */
+    private static void timed(SatelliteProcess satellite, String what, String path, int calls) throws Exception {
+        long[] took = new long[calls];
+        for (int i = -3; i < calls; i++) {
+            long s = System.nanoTime();
+            HttpResponse<String> r = satellite.admin("GET", path, null);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(path + ": HTTP " + r.statusCode() + " " + abbreviate(r.body()));
+            }
+            if (i >= 0) {
+                took[i] = System.nanoTime() - s;
+            }
+        }
+        Arrays.sort(took);
+        System.out.printf("%s: p50 %.1f ms, slowest %.1f ms over %d calls%n", what, took[calls / 2] / 1e6, took[calls - 1] / 1e6, calls);
+    }
 
     private String pushBody(String serial, int index, long end, int days) {
         return pushBody(serial, index, end, days, 0, tags, FIRST_REPORT_ID);
