@@ -88,6 +88,16 @@ class ApplianceFilesTest {
             assertThat(shell("--run", "sh").exit).isEqualTo(2);
             assertThat(shell("--run", "restore", "../x").exit).isEqualTo(2);
             assertThat(shell("--run", "backup", "extra").exit).isEqualTo(2);
+            assertThat(shell("--run", "compact", "--force").exit).isEqualTo(2);
+        }
+
+        @Test
+        void compactsTheDatabaseAroundAStop() throws Exception {
+            Result result = shell("-c", "compact");
+
+            assertThat(result.exit).isEqualTo(0);
+            assertThat(result.output).containsSubsequence("[test] systemctl stop license-satellite", "[test] compact-database",
+                    "[test] systemctl start license-satellite");
         }
 
         @Test
