@@ -1,10 +1,9 @@
 package io.licensesatellite.admin;
 
-import java.nio.file.Files;
+import io.licensesatellite.platform.StoppedDatabase;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Base64;
@@ -16,8 +15,6 @@ import java.util.Base64;
  * hash. While the satellite runs, H2's file lock makes the open fail, and the reset changes nothing.
  */
 public final class AdminPasswordReset {
-    /** Same user and (empty) password as {@code quarkus.datasource.*} in application.properties. */
-    static final String DB_USER = "satellite";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private AdminPasswordReset() {}
@@ -30,15 +27,8 @@ public final class AdminPasswordReset {
     }
 
     public static String reset(Path dataDir, String username) throws Refused {
-        Path dbFile = dataDir.resolve("db").resolve("satellite.mv.db");
-        if (!Files.isRegularFile(dbFile)) {
-            throw new Refused("no satellite database at " + dbFile.toAbsolutePath(), null);
-        }
-        // IFEXISTS: never create an empty database; FILE_LOCK=FILE (the default) refuses a database in use.
-        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("satellite").toAbsolutePath()
-                + ";IFEXISTS=TRUE;WRITE_DELAY=0";
         String secret = newSecret();
-        try (Connection connection = DriverManager.getConnection(url, DB_USER, "");
+        try (Connection connection = StoppedDatabase.open(dataDir, Refused::new);
                 PreparedStatement update = connection.prepareStatement(
                         "update admin_user set password_hash = ?, must_change_password = true where username = ?")) {
             update.setString(1, PasswordHasher.hash(secret));
@@ -53,9 +43,7 @@ public final class AdminPasswordReset {
                 end.executeUpdate();
             }
         } catch (SQLException e) {
-            String hint = e.getErrorCode() == 90020 || String.valueOf(e.getMessage()).contains("already in use")
-                    ? "the database is in use: stop the satellite first" : "cannot open the satellite database";
-            throw new Refused(hint + " (" + e.getSQLState() + ")", e);
+            throw new Refused(StoppedDatabase.reason(e), e);
         }
         return secret;
     }

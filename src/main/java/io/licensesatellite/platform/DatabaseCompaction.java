@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -15,8 +14,6 @@ import java.sql.Statement;
  * COMPACT} rewrites the file with the live pages only.
  */
 public final class DatabaseCompaction {
-    private static final String DB_USER = "satellite";
-
     private DatabaseCompaction() {}
 
     /** The file's size before and after. */
@@ -30,22 +27,15 @@ public final class DatabaseCompaction {
     }
 
     public static Result compact(Path dataDir) throws Refused {
-        Path dbFile = dataDir.resolve("db").resolve("satellite.mv.db");
-        if (!Files.isRegularFile(dbFile)) {
-            throw new Refused("no satellite database at " + dbFile.toAbsolutePath(), null);
-        }
-        long before = size(dbFile);
-        // IFEXISTS: never create an empty database; FILE_LOCK=FILE (the default) refuses a database in use.
-        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("satellite").toAbsolutePath() + ";IFEXISTS=TRUE;WRITE_DELAY=0";
-        try (Connection connection = DriverManager.getConnection(url, DB_USER, "");
+        Path dbFile = StoppedDatabase.file(dataDir);
+        try (Connection connection = StoppedDatabase.open(dataDir, Refused::new);
              Statement statement = connection.createStatement()) {
+            long before = size(dbFile);
             statement.execute("SHUTDOWN COMPACT");
+            return new Result(before, size(dbFile));
         } catch (SQLException e) {
-            String hint = e.getErrorCode() == 90020 || String.valueOf(e.getMessage()).contains("already in use")
-                    ? "the database is in use: stop the satellite first" : "cannot open the satellite database";
-            throw new Refused(hint + " (" + e.getSQLState() + ")", e);
+            throw new Refused(StoppedDatabase.reason(e), e);
         }
-        return new Result(before, size(dbFile));
     }
 
     private static long size(Path file) throws Refused {

@@ -129,11 +129,14 @@ public class UsageAcknowledgements {
         if (d.isEmpty()) {
             return Optional.empty();
         }
-        List<UsageAck> waiting = acks.undelivered(d.get().id);
-        if (!waiting.isEmpty()) {
-            return Optional.of(new Download(file(d.get(), waiting.get(0)), waiting.size() - 1));
-        }
-        return acks.latest(d.get().id).map(a -> new Download(file(d.get(), a), 0));
+        List<UsageAck> out = toHandOut(d.get());
+        return out.isEmpty() ? Optional.empty() : Optional.of(new Download(file(d.get(), out.get(0)), out.size() - 1));
+    }
+
+    /** What a device is handed: every acknowledgement not delivered yet, oldest first, or else the latest again. */
+    private List<UsageAck> toHandOut(UsageDevice d) {
+        List<UsageAck> waiting = acks.undelivered(d.id);
+        return waiting.isEmpty() ? acks.latest(d.id).map(List::of).orElse(List.of()) : waiting;
     }
 
     /** @param remaining acknowledgements still not delivered after this one */
@@ -199,11 +202,7 @@ public class UsageAcknowledgements {
         if (open > 0) {
             return new PollState.Waiting(d.deviceId());
         }
-        List<UsageAck> waiting = acks.undelivered(d.id);
-        if (!waiting.isEmpty()) {
-            return new PollState.Complete(waiting.stream().map(a -> file(d, a)).toList());
-        }
-        return acks.latest(d.id).<PollState>map(a -> new PollState.Complete(List.of(file(d, a))))
-                .orElseGet(() -> new PollState.Waiting(d.deviceId()));
+        List<UsageAck> out = toHandOut(d);
+        return out.isEmpty() ? new PollState.Waiting(d.deviceId()) : new PollState.Complete(out.stream().map(a -> file(d, a)).toList());
     }
 }
